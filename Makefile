@@ -1,0 +1,27 @@
+# Kupon: `make run` starts the service, `make test` runs every test. Both need only a JDK 17 and Maven.
+
+MVN ?= mvn -B
+JAR := target/quarkus-app/quarkus-run.jar
+
+# Development API keys, one per role; override them (or set your own in the environment) for anything real.
+export KUPON_CHECKOUT_KEYS ?= dev-checkout-key
+export KUPON_MARKETER_KEYS ?= dev-marketer-key
+export KUPON_ADMIN_KEYS ?= dev-admin-key
+
+.PHONY: run test package bench clean
+
+## Build and start on http://localhost:$${PORT:-8080}, with an embedded PostgreSQL in data/ unless QUARKUS_DATASOURCE_JDBC_URL is set.
+run: package
+	@echo "Kupon on http://localhost:$${PORT:-8080}  (rules from ./rules, watched for changes)"
+	@echo "API keys: checkout=$$KUPON_CHECKOUT_KEYS  marketer=$$KUPON_MARKETER_KEYS  admin=$$KUPON_ADMIN_KEYS"
+	java -jar $(JAR)
+
+## Every test, against a real PostgreSQL (embedded unless QUARKUS_DATASOURCE_JDBC_URL is set).
+test:
+	$(MVN) test
+
+package:
+	$(MVN) -q -DskipTests package
+
+clean:
+	$(MVN) -q clean

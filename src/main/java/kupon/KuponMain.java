@@ -1,0 +1,41 @@
+package kupon;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import kupon.database.EmbeddedDatabase;
+import org.jboss.logging.Logger;
+
+import java.nio.file.Path;
+
+/** Starts Kupon; without an external database configured it first starts the embedded PostgreSQL. */
+@QuarkusMain
+public class KuponMain {
+
+    private static final Logger LOG = Logger.getLogger(KuponMain.class);
+
+    public static void main(String... args) {
+        if (externalDatabaseConfigured()) {
+            LOG.info("Using the external PostgreSQL named by QUARKUS_DATASOURCE_JDBC_URL");
+        } else {
+            Path dir = Path.of(setting("KUPON_EMBEDDED_DB_DIR", "kupon.embedded-db.dir", "data/postgres")).toAbsolutePath();
+            int port = Integer.parseInt(setting("KUPON_EMBEDDED_DB_PORT", "kupon.embedded-db.port", "0"));
+            EmbeddedDatabase db = EmbeddedDatabase.start(dir, port);
+            Runtime.getRuntime().addShutdownHook(new Thread(db::close, "embedded-postgres-stop"));
+            System.setProperty("quarkus.datasource.jdbc.url", db.jdbcUrl());
+            System.setProperty("quarkus.datasource.username", EmbeddedDatabase.USER);
+            System.setProperty("quarkus.datasource.password", "");
+            LOG.infof("Embedded PostgreSQL listening on port %d, data in %s", db.port(), dir);
+        }
+        Quarkus.run(args);
+    }
+
+    static boolean externalDatabaseConfigured() {
+        return System.getenv("QUARKUS_DATASOURCE_JDBC_URL") != null
+                || System.getProperty("quarkus.datasource.jdbc.url") != null;
+    }
+
+    private static String setting(String env, String property, String fallback) {
+        String value = System.getProperty(property, System.getenv(env));
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,105 @@
+package kupon.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Turns every failure into the JSON error of the contract; a client never sees a stack trace. */
+public class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidRequestException e) {
+        LOG.debugf("Rejected request: %s", e.getMessage());
+        return json(422, new ApiError("VALIDATION_FAILED", e.getMessage(), e.errors()));
+    }
+
+    // Declared for the exact subtype so it wins over Quarkus' built-in mapper, which answers with an empty body.
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
+    public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        return unreadable(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonMappingException e) {
+        String path = path(e.getPath());
+        String message = "Expected " + expected(e) + (path.isEmpty() ? "" : " at " + path) + "; fix the value and retry";
+        LOG.debugf("Unreadable request: %s", e.getOriginalMessage());
+        return json(400, new ApiError("MALFORMED_REQUEST", message,
+                path.isEmpty() ? List.of() : List.of(new FieldError(path, "has the wrong type: expected " + expected(e)))));
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(JsonProcessingException e) {
+        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return json(400, ApiError.of("MALFORMED_JSON", "The body is not valid JSON" + where + ": " + e.getOriginalMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response noRuleSet(kupon.evaluation.NoActiveRuleSetException e) {
+        return json(503, ApiError.of("NO_ACTIVE_RULE_SET", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return json(404, ApiError.of("NOT_FOUND", "No such resource; check the path against the API reference at /q/swagger-ui"));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return unreadable(mapping);
+        }
+        if (e.getCause() instanceof JsonProcessingException parsing) {
+            return malformed(parsing);
+        }
+        int status = e.getResponse().getStatus();
+        if (e.getResponse().hasEntity() && e.getResponse().getEntity() instanceof ApiError) {
+            return e.getResponse();
+        }
+        String code = switch (status) {
+            case 405 -> "METHOD_NOT_ALLOWED";
+            case 406 -> "NOT_ACCEPTABLE";
+            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            default -> status < 500 ? "BAD_REQUEST" : "INTERNAL_ERROR";
+        };
+        return json(status, ApiError.of(code, e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        LOG.error("Unexpected error while handling a request", e);
+        return json(500, ApiError.of("INTERNAL_ERROR", "Kupon failed to handle this request; the server log has the details"));
+    }
+
+    static Response json(int status, Object body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+
+    private static String expected(JsonMappingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && m.getTargetType() != null) {
+            Class<?> type = m.getTargetType();
+            if (type == Integer.class || type == int.class || type == Long.class) return "a whole number";
+            if (type == java.math.BigDecimal.class) return "a number or a decimal string like \"49.99\"";
+            if (type == Boolean.class || type == boolean.class) return "true or false";
+            if (type == String.class) return "a string";
+            if (java.util.Collection.class.isAssignableFrom(type)) return "an array";
+            return "an object";
+        }
+        return "a different value";
+    }
+
+    private static String path(List<JsonMappingException.Reference> references) {
+        return references.stream().map(r -> r.getIndex() >= 0 ? "[" + r.getIndex() + "]" : "." + r.getFieldName())
+                .collect(Collectors.joining()).replaceFirst("^\\.", "");
+    }
+}

@@ -1,0 +1,33 @@
+package kupon.api;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import kupon.auth.Allowed;
+import kupon.auth.Role;
+import kupon.evaluation.CheckoutRequest;
+import kupon.evaluation.Evaluator;
+
+import java.time.Instant;
+
+/** {@code POST /api/v1/evaluate}: what would this cart get? Consumes no usage limit. */
+@Path("/api/v1/evaluate")
+@Allowed(Role.CHECKOUT)
+public class EvaluateResource {
+
+    private final Evaluator evaluator;
+
+    public EvaluateResource(Evaluator evaluator) {
+        this.evaluator = evaluator;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public EvaluationResponse evaluate(CheckoutRequest request) {
+        CheckoutRequestValidator.validate(request);
+        return EvaluationResponse.of(evaluator.evaluate(request, Instant.now()));
+    }
+}

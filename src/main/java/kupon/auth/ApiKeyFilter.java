@@ -1,0 +1,72 @@
+package kupon.auth;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import kupon.api.ApiError;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** Lets a request through only with a known API key whose role the endpoint allows: 401 without, 403 with the wrong one. */
+@Provider
+@Priority(Priorities.AUTHENTICATION)
+public class ApiKeyFilter implements ContainerRequestFilter {
+
+    @Context
+    ResourceInfo resourceInfo;
+
+    private final ApiKeys apiKeys;
+
+    public ApiKeyFilter(ApiKeys apiKeys) {
+        this.apiKeys = apiKeys;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        Method method = resourceInfo.getResourceMethod();
+        if (method == null) {
+            return; // not one of our resources: 404/405 answer on their own
+        }
+        String key = key(request);
+        Role role = key == null ? null : apiKeys.roleOf(key).orElse(null);
+        if (role == null) {
+            request.abortWith(error(401, "UNAUTHORIZED", key == null
+                    ? "Send an API key as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'"
+                    : "This API key is not known; check it against the keys the server was started with"));
+            return;
+        }
+        Role[] allowed = allowed(method);
+        if (role != Role.ADMIN && Arrays.stream(allowed).noneMatch(r -> r == role)) {
+            request.abortWith(error(403, "FORBIDDEN", "This key has the role " + role.label() + "; this endpoint needs "
+                    + Arrays.stream(allowed).map(Role::label).collect(Collectors.joining(" or ")) + " (or admin)"));
+        }
+    }
+
+    private Role[] allowed(Method method) {
+        Allowed onMethod = method.getAnnotation(Allowed.class);
+        if (onMethod != null) return onMethod.value();
+        Allowed onClass = resourceInfo.getResourceClass().getAnnotation(Allowed.class);
+        return onClass != null ? onClass.value() : new Role[] {Role.ADMIN};
+    }
+
+    private static String key(ContainerRequestContext request) {
+        String authorization = request.getHeaderString("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return authorization.substring(7).trim();
+        }
+        String apiKey = request.getHeaderString("X-Api-Key");
+        return apiKey == null || apiKey.isBlank() ? null : apiKey.trim();
+    }
+
+    private static Response error(int status, String code, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(ApiError.of(code, message)).build();
+    }
+}

@@ -1,0 +1,8 @@
+package kupon.codes;
+
+/** Why an entered code gives nothing: the machine-readable {@code rejectedCodes[].reason} of the contract. */
+public enum RejectionReason {
+    UNKNOWN_CODE, NOT_YET_ACTIVE, EXPIRED, INACTIVE, USAGE_LIMIT_REACHED, CUSTOMER_LIMIT_REACHED, DAILY_LIMIT_REACHED,
+    IP_LIMIT_REACHED, BUDGET_EXHAUSTED, NOT_ELIGIBLE_CUSTOMER, ASSIGNED_TO_ANOTHER_CUSTOMER, MIN_SUBTOTAL_NOT_MET,
+    MIN_QUANTITY_NOT_MET, NO_ELIGIBLE_ITEMS, NOT_COMBINABLE, TOO_MANY_CODES, BLOCKED
+}

@@ -1,0 +1,85 @@
+package kupon.evaluation;
+
+import kupon.customers.EmailNormalizer;
+import kupon.pricing.PricingCart;
+import kupon.pricing.PricingLine;
+import kupon.pricing.PricingShipping;
+import kupon.rules.model.Cart;
+import kupon.rules.model.Clock;
+import kupon.rules.model.Context;
+import kupon.rules.model.Customer;
+import kupon.rules.model.EnteredCode;
+import kupon.rules.model.Line;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A validated checkout request turned into what rules reason about (facts) and what the pricing
+ * core computes on (the pricing cart). Built once per evaluation.
+ */
+record CheckoutFacts(Cart cart, List<Line> lines, Customer customer, List<EnteredCode> codes, List<String> excessCodes,
+                     Context context, Clock clock, PricingCart pricingCart) {
+
+    static CheckoutFacts of(CheckoutRequest request, Instant now, int maxCodesPerOrder) {
+        CheckoutRequest.CartInput in = request.cart();
+        Currency currency = Currency.getInstance(in.currency());
+        List<CheckoutRequest.LineInput> inputLines = in.lines();
+        List<Line> lines = new ArrayList<>(inputLines.size());
+        List<PricingLine> pricingLines = new ArrayList<>(inputLines.size());
+        BigDecimal subtotal = BigDecimal.ZERO;
+        int quantity = 0;
+        for (CheckoutRequest.LineInput l : inputLines) {
+            List<String> categories = l.categories() == null ? List.of() : l.categories().stream().filter(Objects::nonNull).toList();
+            List<String> tags = l.tags() == null ? List.of() : l.tags().stream().filter(Objects::nonNull).toList();
+            boolean onSale = Boolean.TRUE.equals(l.onSale());
+            boolean discountable = !Boolean.FALSE.equals(l.discountable());
+            String productId = l.productId() == null ? l.sku() : l.productId();
+            lines.add(new Line(l.id(), l.sku(), productId, l.name(), categories, l.brand(), tags, l.quantity(),
+                    l.unitPrice(), onSale, discountable));
+            pricingLines.add(new PricingLine(l.id(), l.sku(), productId, categories, l.brand(), tags, l.quantity(),
+                    l.unitPrice(), onSale, discountable, l.taxRate(), l.unitCost(), l.floorPrice()));
+            subtotal = subtotal.add(l.unitPrice().multiply(BigDecimal.valueOf(l.quantity())));
+            quantity += l.quantity();
+        }
+        CheckoutRequest.ShippingInput shippingIn = in.shipping();
+        BigDecimal shippingPrice = shippingIn == null || shippingIn.price() == null ? BigDecimal.ZERO : shippingIn.price();
+        PricingShipping shipping = shippingIn == null ? null : new PricingShipping(shippingPrice, shippingIn.taxRate());
+        boolean pricesIncludeTax = Boolean.TRUE.equals(in.pricesIncludeTax());
+        Cart cart = new Cart(in.id(), in.currency(), subtotal, quantity, pricesIncludeTax,
+                shippingIn == null ? null : shippingIn.method(), shippingIn == null ? null : shippingIn.country(), shippingPrice);
+
+        CheckoutRequest.CustomerInput c = request.customer();
+        Customer customer = c == null
+                ? new Customer(null, null, List.of(), null, 0)
+                : new Customer(c.id(), EmailNormalizer.normalize(c.email()),
+                c.segments() == null ? List.of() : c.segments().stream().filter(Objects::nonNull).toList(),
+                c.country(), c.orderCount() == null ? 0 : c.orderCount());
+
+        Set<String> distinct = new LinkedHashSet<>();
+        if (request.codes() != null) {
+            request.codes().forEach(code -> distinct.add(code.trim().toUpperCase(Locale.ROOT)));
+        }
+        List<EnteredCode> codes = new ArrayList<>();
+        List<String> excess = new ArrayList<>();
+        for (String code : distinct) {
+            if (codes.size() < maxCodesPerOrder) codes.add(new EnteredCode(code));
+            else excess.add(code);
+        }
+
+        CheckoutRequest.ContextInput ctx = request.context();
+        String country = shippingIn != null && shippingIn.country() != null ? shippingIn.country() : customer.getCountry();
+        Context context = ctx == null ? new Context(null, null, null, null, country)
+                : new Context(ctx.channel(), ctx.source(), ctx.campaign(), ctx.ip(), country);
+
+        return new CheckoutFacts(cart, List.copyOf(lines), customer, List.copyOf(codes), List.copyOf(excess), context,
+                new Clock(now), new PricingCart(currency, pricesIncludeTax, pricingLines, shipping));
+    }
+}

@@ -1,0 +1,30 @@
+package kupon.evaluation;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The body of {@code POST /api/v1/evaluate} (and, with an order id, of {@code POST /api/v1/orders}):
+ * a cart, the shopper, the codes entered and where the checkout comes from. Money fields are parsed
+ * exactly from JSON numbers or strings.
+ */
+public record CheckoutRequest(CartInput cart, CustomerInput customer, List<String> codes, ContextInput context) {
+
+    public record CartInput(String id, String currency, Boolean pricesIncludeTax, List<LineInput> lines,
+                            ShippingInput shipping) {
+    }
+
+    public record LineInput(String id, String sku, String productId, String name, List<String> categories,
+                            String brand, List<String> tags, Integer quantity, BigDecimal unitPrice, Boolean onSale,
+                            Boolean discountable, BigDecimal taxRate, BigDecimal unitCost, BigDecimal floorPrice) {
+    }
+
+    public record ShippingInput(String method, BigDecimal price, String country, String region, BigDecimal taxRate) {
+    }
+
+    public record CustomerInput(String id, String email, List<String> segments, String country, Integer orderCount) {
+    }
+
+    public record ContextInput(String channel, String ip, String source, String campaign) {
+    }
+}

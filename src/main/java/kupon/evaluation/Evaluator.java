@@ -1,0 +1,135 @@
+package kupon.evaluation;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import kupon.codes.CodesConfig;
+import kupon.codes.RejectedCode;
+import kupon.codes.RejectionReason;
+import kupon.pricing.Offer;
+import kupon.pricing.PricingEngine;
+import kupon.pricing.PricingResult;
+import kupon.pricing.Rounding;
+import kupon.rules.ActiveRuleSet;
+import kupon.rules.RuleSet;
+import kupon.rules.RulesConfig;
+import kupon.rules.api.Actions;
+import kupon.rules.api.PromotionOffer;
+import org.jboss.logging.Logger;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Answers "what would this cart get?": fires the active rule set on the cart's facts, collects the
+ * offers rules made, and lets the pricing core apply them. Read-only: nothing is consumed or stored.
+ */
+@ApplicationScoped
+public class Evaluator {
+
+    private static final Logger LOG = Logger.getLogger(Evaluator.class);
+
+    private final ActiveRuleSet ruleSets;
+    private final RulesConfig rulesConfig;
+    private final CodesConfig codesConfig;
+    private final PricingEngine pricingEngine;
+    private final Timer timer;
+
+    public Evaluator(ActiveRuleSet ruleSets, RulesConfig rulesConfig, CodesConfig codesConfig, PricingConfig pricingConfig,
+                     MeterRegistry meters) {
+        this.ruleSets = ruleSets;
+        this.rulesConfig = rulesConfig;
+        this.codesConfig = codesConfig;
+        this.pricingEngine = new PricingEngine(new Rounding(pricingConfig.rounding()));
+        this.timer = Timer.builder("kupon.evaluations").description("Cart evaluations: count and latency")
+                .publishPercentileHistogram().register(meters);
+    }
+
+    /** Evaluates a request already checked by the API's validator. */
+    public Evaluation evaluate(CheckoutRequest request, Instant now) {
+        RuleSet ruleSet = ruleSets.current().orElseThrow(NoActiveRuleSetException::new);
+        long started = System.nanoTime();
+        try {
+            CheckoutFacts facts = CheckoutFacts.of(request, now, codesConfig.maxPerOrder());
+            Actions actions = new Actions();
+            List<String> fired = fire(ruleSet, facts, actions);
+            actions.problems().forEach(p -> LOG.warnf("Rule set %d: %s", ruleSet.version(), p));
+            List<Offer> offers = actions.offers().stream().map(PromotionOffer::toOffer).filter(Objects::nonNull).toList();
+            PricingResult pricing = pricingEngine.price(facts.pricingCart(), offers);
+            return new Evaluation(pricing, rejectedCodes(facts, pricing), ruleSet.version(), now, fired);
+        } finally {
+            timer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private List<String> fire(RuleSet ruleSet, CheckoutFacts facts, Actions actions) {
+        List<String> fired = new ArrayList<>();
+        KieSession session = ruleSet.kieBase().newKieSession();
+        try {
+            if (ruleSet.declaresActions()) {
+                session.setGlobal("actions", actions);
+            }
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    fired.add(event.getMatch().getRule().getName());
+                }
+            });
+            session.insert(facts.cart());
+            facts.lines().forEach(session::insert);
+            session.insert(facts.customer());
+            facts.codes().forEach(session::insert);
+            session.insert(facts.context());
+            session.insert(facts.clock());
+            long deadline = System.nanoTime() + rulesConfig.maxFiringTime().toNanos();
+            int count = session.fireAllRules(match -> System.nanoTime() < deadline, rulesConfig.maxFirings());
+            if (count >= rulesConfig.maxFirings() || System.nanoTime() >= deadline) {
+                LOG.warnf("Rule set %d was stopped after %d firings: a rule probably triggers itself again; the offers made so far are used",
+                        ruleSet.version(), count);
+            }
+        } finally {
+            session.dispose();
+        }
+        return fired;
+    }
+
+    private static List<RejectedCode> rejectedCodes(CheckoutFacts facts, PricingResult pricing) {
+        List<RejectedCode> rejected = new ArrayList<>();
+        facts.codes().forEach(entered -> {
+            String code = entered.getCode();
+            if (pricing.applied().stream().anyMatch(a -> code.equals(a.code()))) {
+                return;
+            }
+            RejectedCode why = pricing.notApplied().stream()
+                    .filter(n -> code.equals(n.offer().code()))
+                    .findFirst()
+                    .map(n -> reject(code, n.reason(), n.offer()))
+                    .orElseGet(() -> new RejectedCode(code, RejectionReason.UNKNOWN_CODE,
+                            "The code " + code + " does not exist. Check the spelling."));
+            rejected.add(why);
+        });
+        facts.excessCodes().forEach(code -> rejected.add(new RejectedCode(code, RejectionReason.TOO_MANY_CODES,
+                "Only " + facts.codes().size() + " codes can be used on one order; remove one to use " + code + ".")));
+        return rejected;
+    }
+
+    private static RejectedCode reject(String code, PricingResult.Reason reason, Offer offer) {
+        return switch (reason) {
+            case MIN_SUBTOTAL_NOT_MET -> new RejectedCode(code, RejectionReason.MIN_SUBTOTAL_NOT_MET,
+                    "The code " + code + " needs items worth at least " + offer.conditions().minSubtotal().toPlainString() + ".");
+            case MIN_QUANTITY_NOT_MET -> new RejectedCode(code, RejectionReason.MIN_QUANTITY_NOT_MET,
+                    "The code " + code + " needs at least " + offer.conditions().minQuantity() + " items in the cart.");
+            case NO_ELIGIBLE_ITEMS -> new RejectedCode(code, RejectionReason.NO_ELIGIBLE_ITEMS,
+                    "None of the items in the cart qualify for " + code + ".");
+            case BUDGET_EXHAUSTED -> new RejectedCode(code, RejectionReason.BUDGET_EXHAUSTED,
+                    "The promotion behind " + code + " has run out.");
+            case NOT_COMBINABLE, EXCLUDED_BY_EXCLUSIVE, STOPPED_BY_EARLIER -> new RejectedCode(code, RejectionReason.NOT_COMBINABLE,
+                    "The code " + code + " cannot be combined with the other discounts on this order.");
+        };
+    }
+}

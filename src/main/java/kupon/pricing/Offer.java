@@ -1,0 +1,64 @@
+package kupon.pricing;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * One promotion proposed for this cart, by a rule or a stored promotion. {@code code} is set when the promotion
+ * applies because that code was entered; {@code maxAmount} caps it per order and {@code remainingBudget}
+ * (null = unlimited) caps it by what is left of its lifetime budget.
+ */
+public record Offer(
+        String promotionId,
+        String name,
+        String code,
+        int priority,
+        boolean exclusive,
+        boolean stopFurther,
+        Combination combinesWith,
+        Conditions conditions,
+        Reward reward,
+        BigDecimal maxAmount,
+        BigDecimal remainingBudget) {
+
+    /** Which classes of promotion this one may be combined with. */
+    public record Combination(boolean items, boolean order, boolean shipping) {
+        public static final Combination ALL = new Combination(true, true, true);
+        public static final Combination NONE = new Combination(false, false, false);
+
+        public boolean allows(Target target) {
+            return switch (target) {
+                case ITEMS -> items;
+                case ORDER -> order;
+                case SHIPPING -> shipping;
+            };
+        }
+    }
+
+    public Offer {
+        Objects.requireNonNull(promotionId, "promotionId");
+        Objects.requireNonNull(reward, "reward of " + promotionId);
+        name = name == null ? promotionId : name;
+        combinesWith = combinesWith == null ? Combination.ALL : combinesWith;
+        conditions = conditions == null ? Conditions.NONE : conditions;
+        if (maxAmount != null && maxAmount.signum() < 0) {
+            throw new IllegalArgumentException("maxAmount of " + promotionId + " must not be negative");
+        }
+    }
+
+    /** An automatic, non-exclusive offer with no conditions or caps. */
+    public static Offer of(String promotionId, int priority, Reward reward) {
+        return new Offer(promotionId, promotionId, null, priority, false, false, Combination.ALL, Conditions.NONE,
+                reward, null, null);
+    }
+
+    /** The class other promotions' {@code combinesWith} is checked against. */
+    public Target rewardClass() {
+        return reward.target();
+    }
+
+    /** Both must allow the other's class (API.md, point 2). */
+    public boolean canCombineWith(Offer other) {
+        return combinesWith.allows(other.rewardClass()) && other.combinesWith.allows(rewardClass());
+    }
+}

@@ -1,0 +1,77 @@
+package kupon.pricing;
+
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What a calculator would take off before floors and caps: per-unit discounts (by unit index), a shipping
+ * discount, the units a floor-blocked amount may be re-split over ({@code resplitPool}; empty for per-unit
+ * rewards), the units a buy-x-get-y consumed, and, for tiered rewards, how far the next tier is.
+ */
+record Proposal(Map<Integer, BigDecimal> unitDiscounts, BigDecimal shippingDiscount, Set<Integer> resplitPool,
+                Set<Integer> consumed, Shortfall shortfall) {
+
+    /** How much of the tier basis is missing to reach {@code tier}. */
+    record Shortfall(PricingResult.HintKind kind, BigDecimal missing, Reward.Tier tier) {
+    }
+
+    Proposal {
+        unitDiscounts = unmodifiableSorted(unitDiscounts);
+        resplitPool = Collections.unmodifiableSortedSet(new TreeSet<>(resplitPool));
+        consumed = Set.copyOf(consumed);
+    }
+
+    static Proposal none(PricingState state) {
+        return new Proposal(Map.of(), state.zero(), Set.of(), Set.of(), null);
+    }
+
+    /** Amounts fixed per unit: what a floor blocks is not moved elsewhere. */
+    static Proposal perUnit(Map<Integer, BigDecimal> discounts, PricingState state) {
+        return new Proposal(discounts, state.zero(), Set.of(), Set.of(), null);
+    }
+
+    /** An amount spread over {@code pool}: what a floor blocks may move to other units of the pool. */
+    static Proposal spread(Map<Integer, BigDecimal> discounts, Iterable<Unit> pool, PricingState state) {
+        Set<Integer> indices = new TreeSet<>();
+        pool.forEach(unit -> indices.add(unit.index()));
+        return new Proposal(discounts, state.zero(), indices, Set.of(), null);
+    }
+
+    static Proposal shipping(BigDecimal discount) {
+        return new Proposal(Map.of(), discount, Set.of(), Set.of(), null);
+    }
+
+    Proposal withUnitDiscounts(Map<Integer, BigDecimal> discounts, BigDecimal shipping) {
+        return new Proposal(discounts, shipping, resplitPool, consumed, shortfall);
+    }
+
+    Proposal withConsumed(Set<Integer> units) {
+        return new Proposal(unitDiscounts, shippingDiscount, resplitPool, units, shortfall);
+    }
+
+    Proposal withShortfall(Shortfall next) {
+        return new Proposal(unitDiscounts, shippingDiscount, resplitPool, consumed, next);
+    }
+
+    BigDecimal itemsTotal() {
+        return unitDiscounts.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add).setScale(shippingDiscount.scale());
+    }
+
+    BigDecimal total() {
+        return itemsTotal().add(shippingDiscount);
+    }
+
+    private static Map<Integer, BigDecimal> unmodifiableSorted(Map<Integer, BigDecimal> discounts) {
+        Map<Integer, BigDecimal> sorted = new TreeMap<>();
+        discounts.forEach((index, amount) -> {
+            if (amount.signum() != 0) {
+                sorted.put(index, amount);
+            }
+        });
+        return Collections.unmodifiableMap(sorted);
+    }
+}

@@ -1,0 +1,14 @@
+package kupon.pricing;
+
+import java.math.BigDecimal;
+
+/**
+ * One unit of a line (a line of quantity 3 has units 0, 1, 2). {@code index} is its place in the pricing order
+ * (line id, then unit number), which is also the tie-break order. {@code floor} is at the currency scale.
+ */
+record Unit(int index, PricingLine line, int number, BigDecimal floor) {
+
+    String lineId() {
+        return line.id();
+    }
+}

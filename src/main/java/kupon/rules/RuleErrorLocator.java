@@ -1,0 +1,107 @@
+package kupon.rules;
+
+import org.kie.api.builder.Message;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns Drools build messages into errors located in the files people wrote. The executable model
+ * reports some errors without a line (an unknown fact type) and errors in a consequence against the
+ * Java it generated; both are traced back to the rule file's line and column here.
+ */
+final class RuleErrorLocator {
+
+    private static final String RESOURCES = "src/main/resources/";
+    private static final String GENERATED_SOURCE = "Java source of ";
+    private static final Pattern PARSER_POSITION = Pattern.compile("Line (\\d+):(\\d+)");
+    private static final Pattern NAMED_SYMBOL = Pattern.compile("(?:class|type|method|field|variable)[: ]+\\s*([A-Za-z_$][\\w$.]*)");
+
+    private final Map<String, String> sourcesByName = new HashMap<>();
+
+    RuleErrorLocator(List<RuleSource> sources) {
+        sources.forEach(s -> sourcesByName.put(s.name(), s.text()));
+    }
+
+    List<RuleError> locate(List<Message> messages) {
+        Map<String, String> generated = new HashMap<>();
+        for (Message message : messages) {
+            String text = message.getText();
+            if (text.startsWith(GENERATED_SOURCE)) {
+                int colon = text.indexOf(" in error:\n");
+                if (colon > 0) generated.put(text.substring(GENERATED_SOURCE.length(), colon), text.substring(colon + 11));
+            }
+        }
+        List<RuleError> errors = new ArrayList<>();
+        for (Message message : messages) {
+            String text = message.getText().trim();
+            if (text.startsWith(GENERATED_SOURCE)) continue;
+            errors.add(locate(message, text, generated));
+        }
+        // "Parser returned a null Package" only repeats that a file had parse errors already listed.
+        if (errors.size() > 1) {
+            errors.removeIf(e -> e.message().startsWith("Parser returned a null Package"));
+        }
+        return errors;
+    }
+
+    private RuleError locate(Message message, String text, Map<String, String> generated) {
+        String path = message.getPath() == null ? "" : message.getPath();
+        String name = path.startsWith(RESOURCES) ? path.substring(RESOURCES.length()) : path;
+        if (sourcesByName.containsKey(name)) {
+            int line = Math.max(message.getLine(), 0);
+            int column = Math.max(message.getColumn(), 0);
+            Matcher position = PARSER_POSITION.matcher(text);
+            if (position.find()) {
+                line = Integer.parseInt(position.group(1));
+                column = Integer.parseInt(position.group(2)) + 1;
+            }
+            if (line == 0) {
+                int[] found = symbolPosition(sourcesByName.get(name), text);
+                if (found != null) return new RuleError(name, found[0], found[1], text);
+            }
+            return new RuleError(name, line, column, text);
+        }
+        String generatedSource = generated.get(path);
+        if (generatedSource != null && message.getLine() > 0) {
+            String[] lines = generatedSource.split("\n", -1);
+            if (message.getLine() <= lines.length) {
+                String statement = lines[message.getLine() - 1].trim();
+                for (Map.Entry<String, String> source : sourcesByName.entrySet()) {
+                    int[] found = textPosition(source.getValue(), statement);
+                    if (found != null) return new RuleError(source.getKey(), found[0], found[1], text);
+                }
+            }
+        }
+        return new RuleError("(generated code)", 0, 0, text);
+    }
+
+    /** Where the symbol an error names (e.g. "Unable to find class: Lnie") first appears as a word. */
+    private static int[] symbolPosition(String source, String message) {
+        Matcher symbol = NAMED_SYMBOL.matcher(message);
+        if (!symbol.find()) return null;
+        Matcher word = Pattern.compile("\\b" + Pattern.quote(symbol.group(1)) + "\\b").matcher(source);
+        return word.find() ? position(source, word.start()) : null;
+    }
+
+    private static int[] textPosition(String source, String statement) {
+        if (statement.isEmpty()) return null;
+        int at = source.indexOf(statement);
+        return at < 0 ? null : position(source, at);
+    }
+
+    private static int[] position(String source, int offset) {
+        int line = 1, lineStart = 0;
+        for (int i = 0; i < offset; i++) {
+            if (source.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new int[] {line, offset - lineStart + 1};
+    }
+}

@@ -1,0 +1,33 @@
+package kupon.rules;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A rule set version that compiled and became active, with the hashes of its sources. */
+@Entity
+@Table(name = "rule_set_version")
+public class RuleSetVersionEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long version;
+
+    @Column(name = "content_hash", nullable = false)
+    public String contentHash;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<RuleSet.SourceInfo> sources;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+}

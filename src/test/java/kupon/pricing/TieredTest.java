@@ -1,0 +1,81 @@
+package kupon.pricing;
+
+import static kupon.pricing.CartBuilder.cart;
+import static kupon.pricing.OfferBuilder.offer;
+import static kupon.pricing.Priced.price;
+import static kupon.pricing.Rewards.tiers;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import kupon.pricing.Reward.TierBasis;
+import kupon.pricing.Reward.ValueType;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("TIERED")
+class TieredTest {
+
+    private static final Reward SPEND_MORE_SAVE_MORE = new Reward.Tiered(TierBasis.SUBTOTAL,
+            tiers("100", "10", "200", "20"), ValueType.PERCENT, Target.ORDER, null);
+
+    @Nested
+    @DisplayName("by subtotal")
+    class BySubtotal {
+
+        @Test
+        void theHighestTierReachedAppliesAndTheNextOneIsHinted() {
+            Priced priced = price(cart().line("a", "150.00"), offer("spend-more", SPEND_MORE_SAVE_MORE));
+
+            assertThat(priced.applied()).containsExactly("spend-more=15.00");
+            assertThat(priced.hints()).containsExactly("Spend 50.00 more to get 20% off.");
+        }
+
+        @Test
+        void minimumsAreInclusiveAndTheTopTierHintsNothing() {
+            Priced priced = price(cart().line("a", "200.00"), offer("spend-more", SPEND_MORE_SAVE_MORE));
+
+            assertThat(priced.applied()).containsExactly("spend-more=40.00");
+            assertThat(priced.hints()).isEmpty();
+        }
+
+        @Test
+        void belowTheLowestTierNothingAppliesButTheShopperIsTold() {
+            Priced priced = price(cart().line("a", "80.00"), offer("spend-more", SPEND_MORE_SAVE_MORE));
+
+            assertThat(priced.notApplied()).containsExactly("spend-more:MIN_SUBTOTAL_NOT_MET");
+            assertThat(priced.hints()).containsExactly("Spend 20.00 more to get 10% off.");
+        }
+    }
+
+    @Nested
+    @DisplayName("by quantity")
+    class ByQuantity {
+
+        @Test
+        void threeItemsGetFiveOffAndFiveWouldGetFifteen() {
+            Reward reward = new Reward.Tiered(TierBasis.QUANTITY, tiers("3", "5.00", "5", "15.00"),
+                    ValueType.AMOUNT, Target.ITEMS, null);
+            Priced priced = price(cart().line("a", 2, "10.00").line("b", "20.00"), offer("more-items", reward));
+
+            assertThat(priced.lineDiscounts()).containsExactly("2.50", "2.50");
+            assertThat(priced.hints()).containsExactly("Add 2 more items to get 15.00 off.");
+            assertThat(priced.result.hints().get(0).kind()).isEqualTo(PricingResult.HintKind.MIN_QUANTITY);
+        }
+    }
+
+    @Nested
+    @DisplayName("by line quantity")
+    class ByLineQuantity {
+
+        @Test
+        void eachLineGetsTheTierOfItsOwnQuantity() {
+            Reward reward = new Reward.Tiered(TierBasis.LINE_QUANTITY, tiers("2", "10", "4", "20"),
+                    ValueType.PERCENT, Target.ITEMS, null);
+            Priced priced = price(cart().line("mug", 4, "10.00").line("pen", 2, "5.00").line("cap", "20.00"),
+                    offer("multi-buy", reward));
+
+            assertThat(priced.lineDiscounts()).containsExactly("8.00", "1.00", "0.00");
+            assertThat(priced.hints()).containsExactly("Add 1 more of the same item to get 10% off.");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package kupon.rules;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The real Drools compiler on rule files with typical mistakes: every error points at the author's file and line. */
+class RuleSetCompilerTest {
+
+    private final RuleSetCompiler compiler = new RuleSetCompiler();
+
+    private static RuleSource drl(String name, String text) {
+        return RuleSource.of(name, RuleSourceKind.DRL, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String rule(String when, String then) {
+        return """
+                package kupon.rules.test;
+                import kupon.rules.model.*;
+                global kupon.rules.api.Actions actions;
+
+                rule "mugs-off: 2.00 off each mug"
+                when
+                    %s
+                then
+                    %s
+                end
+                """.formatted(when, then);
+    }
+
+    private static final String GOOD_WHEN = "$line : Line( sku == \"MUG\" )";
+    private static final String GOOD_THEN = "actions.promotion(\"mugs-off\").amountOffEachItem(\"2.00\").onLine($line);";
+
+    @Test
+    void aCorrectFileCompilesAndDeclaresTheActionsGlobal() {
+        RuleSetCompiler.Outcome outcome = compiler.compile(List.of(drl("mugs.drl", rule(GOOD_WHEN, GOOD_THEN))));
+        assertThat(outcome).isInstanceOf(RuleSetCompiler.Outcome.Compiled.class);
+        assertThat(((RuleSetCompiler.Outcome.Compiled) outcome).declaresActions()).isTrue();
+    }
+
+    @Test
+    void aSyntaxErrorIsReportedAtItsLineAndColumn() {
+        List<RuleError> errors = errors(drl("mugs.drl", rule("$line : Line( sku = = \"MUG\" )", GOOD_THEN)));
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0).file()).isEqualTo("mugs.drl");
+        assertThat(errors.get(0).line()).isEqualTo(7);
+        assertThat(errors.get(0).column()).isGreaterThan(0);
+    }
+
+    @Test
+    void anUnknownFactTypeIsReportedWhereItIsWritten() {
+        List<RuleError> errors = errors(drl("mugs.drl", rule("$line : Lnie( sku == \"MUG\" )", GOOD_THEN)));
+        assertThat(errors).singleElement().satisfies(e -> {
+            assertThat(e.file()).isEqualTo("mugs.drl");
+            assertThat(e.line()).isEqualTo(7);
+            assertThat(e.column()).isEqualTo(13);
+            assertThat(e.message()).contains("Lnie");
+        });
+    }
+
+    @Test
+    void aMistakeInTheConsequenceIsTracedBackFromTheGeneratedCodeToTheRuleFile() {
+        List<RuleError> errors = errors(
+                drl("good.drl", rule(GOOD_WHEN, GOOD_THEN).replace("kupon.rules.test", "kupon.rules.good")),
+                drl("bad.drl", rule(GOOD_WHEN, "actions.promotion(\"mugs-off\").nme(\"Mugs\");")));
+        assertThat(errors).singleElement().satisfies(e -> {
+            assertThat(e.file()).isEqualTo("bad.drl");
+            assertThat(e.line()).isEqualTo(9);
+            assertThat(e.message()).contains("nme(String) is undefined");
+        });
+    }
+
+    private List<RuleError> errors(RuleSource... sources) {
+        RuleSetCompiler.Outcome outcome = compiler.compile(List.of(sources));
+        assertThat(outcome).isInstanceOf(RuleSetCompiler.Outcome.Failed.class);
+        return ((RuleSetCompiler.Outcome.Failed) outcome).errors();
+    }
+}
