@@ -50,7 +50,15 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
+    public Response conflict(kupon.promotions.PromotionService.ConflictException e) {
+        return json(409, ApiError.of("CONFLICT", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
+        if (e.getResponse().getEntity() instanceof ApiError) {
+            return e.getResponse();
+        }
         return json(404, ApiError.of("NOT_FOUND", "No such resource; check the path against the API reference at /q/swagger-ui"));
     }
 
@@ -91,6 +99,9 @@ public class ErrorMappers {
             if (type == Integer.class || type == int.class || type == Long.class) return "a whole number";
             if (type == java.math.BigDecimal.class) return "a number or a decimal string like \"49.99\"";
             if (type == Boolean.class || type == boolean.class) return "true or false";
+            if (type.isEnum()) return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+            if (type == java.time.OffsetDateTime.class) return "a date-time with offset like \"2026-11-27T00:00:00-05:00\"";
+            if (type == java.time.LocalTime.class) return "a time like \"18:00\"";
             if (type == String.class) return "a string";
             if (java.util.Collection.class.isAssignableFrom(type)) return "an array";
             return "an object";

@@ -4,6 +4,7 @@ import kupon.customers.EmailNormalizer;
 import kupon.pricing.PricingCart;
 import kupon.pricing.PricingLine;
 import kupon.pricing.PricingShipping;
+import kupon.promotions.PromotionCatalog;
 import kupon.rules.model.Cart;
 import kupon.rules.model.Clock;
 import kupon.rules.model.Context;
@@ -27,6 +28,12 @@ import java.util.Set;
  */
 record CheckoutFacts(Cart cart, List<Line> lines, Customer customer, List<EnteredCode> codes, List<String> excessCodes,
                      Context context, Clock clock, PricingCart pricingCart) {
+
+    /** The attributes promotions are indexed by, one entry per line. */
+    List<PromotionCatalog.LineKeys> lineKeys() {
+        return lines.stream().map(l -> new PromotionCatalog.LineKeys(l.getSku(), l.getProductId(), l.getCategories(),
+                l.getBrand(), l.getTags())).toList();
+    }
 
     static CheckoutFacts of(CheckoutRequest request, Instant now, int maxCodesPerOrder) {
         CheckoutRequest.CartInput in = request.cart();

@@ -3,7 +3,9 @@ package kupon.evaluation;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import kupon.codes.CodeLookup;
 import kupon.codes.CodesConfig;
+import kupon.codes.PromoCode;
 import kupon.codes.RejectedCode;
 import kupon.codes.RejectionReason;
 import kupon.pricing.Offer;
@@ -15,6 +17,7 @@ import kupon.rules.RuleSet;
 import kupon.rules.RulesConfig;
 import kupon.rules.api.Actions;
 import kupon.rules.api.PromotionOffer;
+import kupon.rules.model.EnteredCode;
 import org.jboss.logging.Logger;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -23,7 +26,9 @@ import org.kie.api.runtime.KieSession;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Answers "what would this cart get?": fires the active rule set on the cart's facts, collects the
@@ -38,11 +43,13 @@ public class Evaluator {
     private final RulesConfig rulesConfig;
     private final CodesConfig codesConfig;
     private final PricingEngine pricingEngine;
+    private final CodeLookup codeLookup;
     private final Timer timer;
 
     public Evaluator(ActiveRuleSet ruleSets, RulesConfig rulesConfig, CodesConfig codesConfig, PricingConfig pricingConfig,
-                     MeterRegistry meters) {
+                     CodeLookup codeLookup, MeterRegistry meters) {
         this.ruleSets = ruleSets;
+        this.codeLookup = codeLookup;
         this.rulesConfig = rulesConfig;
         this.codesConfig = codesConfig;
         this.pricingEngine = new PricingEngine(new Rounding(pricingConfig.rounding()));
@@ -59,9 +66,12 @@ public class Evaluator {
             Actions actions = new Actions();
             List<String> fired = fire(ruleSet, facts, actions);
             actions.problems().forEach(p -> LOG.warnf("Rule set %d: %s", ruleSet.version(), p));
-            List<Offer> offers = actions.offers().stream().map(PromotionOffer::toOffer).filter(Objects::nonNull).toList();
+            List<Offer> offers = new ArrayList<>(actions.offers().stream().map(PromotionOffer::toOffer).filter(Objects::nonNull).toList());
+            Map<String, PromoCode> stored = codeLookup.find(facts.codes().stream().map(EnteredCode::getCode).toList());
+            CatalogOffers.Result catalog = CatalogOffers.collect(ruleSet.promotions(), facts, stored, now);
+            offers.addAll(catalog.offers());
             PricingResult pricing = pricingEngine.price(facts.pricingCart(), offers);
-            return new Evaluation(pricing, rejectedCodes(facts, pricing), ruleSet.version(), now, fired);
+            return new Evaluation(pricing, rejectedCodes(facts, catalog, pricing), ruleSet.version(), now, fired);
         } finally {
             timer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
@@ -98,11 +108,16 @@ public class Evaluator {
         return fired;
     }
 
-    private static List<RejectedCode> rejectedCodes(CheckoutFacts facts, PricingResult pricing) {
+    private static List<RejectedCode> rejectedCodes(CheckoutFacts facts, CatalogOffers.Result catalog, PricingResult pricing) {
         List<RejectedCode> rejected = new ArrayList<>();
         facts.codes().forEach(entered -> {
             String code = entered.getCode();
             if (pricing.applied().stream().anyMatch(a -> code.equals(a.code()))) {
+                return;
+            }
+            Optional<RejectedCode> early = catalog.rejected().stream().filter(r -> r.code().equals(code)).findFirst();
+            if (early.isPresent()) {
+                rejected.add(early.get());
                 return;
             }
             RejectedCode why = pricing.notApplied().stream()
@@ -121,9 +136,11 @@ public class Evaluator {
     private static RejectedCode reject(String code, PricingResult.Reason reason, Offer offer) {
         return switch (reason) {
             case MIN_SUBTOTAL_NOT_MET -> new RejectedCode(code, RejectionReason.MIN_SUBTOTAL_NOT_MET,
-                    "The code " + code + " needs items worth at least " + offer.conditions().minSubtotal().toPlainString() + ".");
+                    offer.conditions().minSubtotal() == null ? "The cart does not reach the amount the code " + code + " needs."
+                            : "The code " + code + " needs items worth at least " + offer.conditions().minSubtotal().toPlainString() + ".");
             case MIN_QUANTITY_NOT_MET -> new RejectedCode(code, RejectionReason.MIN_QUANTITY_NOT_MET,
-                    "The code " + code + " needs at least " + offer.conditions().minQuantity() + " items in the cart.");
+                    offer.conditions().minQuantity() == null ? "The cart does not hold enough items for the code " + code + "."
+                            : "The code " + code + " needs at least " + offer.conditions().minQuantity() + " items in the cart.");
             case NO_ELIGIBLE_ITEMS -> new RejectedCode(code, RejectionReason.NO_ELIGIBLE_ITEMS,
                     "None of the items in the cart qualify for " + code + ".");
             case BUDGET_EXHAUSTED -> new RejectedCode(code, RejectionReason.BUDGET_EXHAUSTED,

@@ -1,15 +1,28 @@
 package kupon.rules;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import kupon.promotions.Promotion;
+import kupon.promotions.PromotionCatalog;
+import kupon.promotions.PromotionJson;
+import kupon.promotions.PromotionRepository;
+import kupon.promotions.PromotionService;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -21,31 +34,42 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The rule set that evaluations use, and the one place that replaces it. Compiles run on a single
- * background thread; the switch to a new version is one atomic reference swap, so an evaluation
- * never waits for a compile and always sees one whole version.
+ * The rule set that evaluations use, and the one place that replaces it. Builds run on a single
+ * background thread; the switch to a new version is one atomic reference swap, so an evaluation never
+ * waits for a build and always sees one whole version.
+ *
+ * <p>A build recompiles rule files only when they changed, and always re-reads the active promotions
+ * (cheap), so a promotion change is live in milliseconds even with a large rule base. Rule files that do
+ * not compile leave the last good KieBase serving, while promotion changes keep coming through.
  */
 @ApplicationScoped
 public class ActiveRuleSet {
 
     private static final Logger LOG = Logger.getLogger(ActiveRuleSet.class);
 
-    /** The last reload that failed, kept until a later one succeeds. */
+    /** The last rule-file compile that failed, kept until the files compile again. */
     public record Failure(List<RuleError> errors, Instant at) {
     }
 
     private final AtomicReference<RuleSet> active = new AtomicReference<>();
     private final AtomicReference<Failure> lastFailure = new AtomicReference<>();
-    private final ExecutorService compiler = Executors.newSingleThreadExecutor(daemon("rule-set-compiler"));
-    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(daemon("rules-folder-watch"));
-    private final Duration pollInterval;
-    private final RuleSetCompiler ruleSetCompiler = new RuleSetCompiler();
+    private final ExecutorService builder = Executors.newSingleThreadExecutor(daemon("rule-set-builder"));
+    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(daemon("rule-set-watch"));
+    private final RuleSetCompiler compiler = new RuleSetCompiler();
     private final RuleSetVersionRepository versions;
+    private final PromotionRepository promotions;
+    private final AgroalDataSource dataSource;
     private final RulesDirectory directory;
+    private final Duration pollInterval;
     private volatile String lastFingerprint = "";
+    private volatile long lastRevision = -1;
+    private volatile String failedSourcesHash;
 
-    public ActiveRuleSet(RulesConfig config, RuleSetVersionRepository versions) {
+    public ActiveRuleSet(RulesConfig config, RuleSetVersionRepository versions, PromotionRepository promotions,
+                         AgroalDataSource dataSource) {
         this.versions = versions;
+        this.promotions = promotions;
+        this.dataSource = dataSource;
         this.directory = new RulesDirectory(Path.of(config.directory()));
         this.pollInterval = config.pollInterval();
     }
@@ -60,18 +84,22 @@ public class ActiveRuleSet {
 
     void onStart(@Observes StartupEvent event) {
         LOG.infof("Loading rules from %s", directory.root());
-        ReloadResult result = reload();
-        if (result instanceof ReloadResult.Failed) {
-            LOG.error("No rule set is active: fix the errors above, the folder is watched and reloads on its own");
+        if (reload() instanceof ReloadResult.Failed) {
+            LOG.error("No rule set is active: fix the errors above; the folder is watched and reloads on its own");
         }
-        // A sub-second poll of names, sizes and dates is cheap and, unlike file-system events, works on every
-        // file system (network mounts, container volumes, editors that replace files).
-        watcher.scheduleWithFixedDelay(this::watchDirectory, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        // A sub-second poll of file names, sizes and dates, and of one database row, is cheap and, unlike
+        // file-system events or notifications alone, works on every file system and survives reconnects.
+        watcher.scheduleWithFixedDelay(this::watch, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void onStop(@Observes ShutdownEvent event) {
         watcher.shutdownNow();
-        compiler.shutdownNow();
+        builder.shutdownNow();
+    }
+
+    /** A promotion write on this node committed: rebuild now, so the change is live when the request returns. */
+    void onPromotionChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PromotionService.Changed change) {
+        reload();
     }
 
     /** The rule set serving now, if any compiled. */
@@ -83,62 +111,94 @@ public class ActiveRuleSet {
         return Optional.ofNullable(lastFailure.get());
     }
 
-    /** Recompiles from the rules folder now and waits for the result. */
+    /** Rebuilds from the rules folder and the database now and waits for the result. */
     public ReloadResult reload() {
         try {
-            return compiler.submit(this::rebuild).get();
+            return builder.submit(this::rebuild).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the rule set to compile", e);
+            throw new IllegalStateException("Interrupted while waiting for the rule set to build", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("Rule set reload failed: " + e.getCause().getMessage(), e.getCause());
         }
     }
 
-    private void watchDirectory() {
+    private void watch() {
         try {
-            if (!directory.fingerprint().equals(lastFingerprint)) {
-                compiler.submit(this::rebuild).get();
+            if (!directory.fingerprint().equals(lastFingerprint) || catalogRevision() != lastRevision) {
+                builder.submit(this::rebuild).get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException | ExecutionException e) {
-            // Keep watching: one failed scan (a file vanishing mid-read) must not end hot reload.
-            LOG.warn("Checking the rules folder failed; retrying on the next scan", e);
+        } catch (RuntimeException | ExecutionException | SQLException e) {
+            // Keep watching: a failed scan (a file vanishing mid-read, the database restarting) must not end hot reload.
+            LOG.warnf("Checking for rule changes failed, retrying on the next scan: %s", e.getMessage());
         }
     }
 
-    private ReloadResult rebuild() {
+    private long catalogRevision() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT revision FROM catalog_revision")) {
+            return row.next() ? row.getLong(1) : 0;
+        }
+    }
+
+    private ReloadResult rebuild() throws SQLException {
+        long started = System.nanoTime();
         lastFingerprint = directory.fingerprint();
+        lastRevision = catalogRevision();
         List<RuleSource> sources = directory.read();
-        String contentHash = contentHash(sources);
+        String sourcesHash = hashOf(sources.stream().map(s -> s.name() + "\0" + s.sha256()).toList());
+        List<Promotion> activePromotions = QuarkusTransaction.requiringNew().call(() -> promotions.active().stream()
+                .map(e -> PromotionJson.read(e.definition)).sorted(Comparator.comparing(Promotion::id)).toList());
+        String promotionsHash = hashOf(activePromotions.stream().map(PromotionJson::write).toList());
         RuleSet serving = active.get();
-        if (serving != null && serving.contentHash().equals(contentHash)) {
+
+        boolean sourcesUnchanged = serving != null && serving.sourcesHash().equals(sourcesHash);
+        if (sourcesUnchanged) {
+            failedSourcesHash = null;
             lastFailure.set(null);
+        }
+        if (sourcesUnchanged && serving.promotionsHash().equals(promotionsHash)) {
             return new ReloadResult.Unchanged(serving);
         }
-        long started = System.nanoTime();
-        RuleSetCompiler.Outcome outcome = ruleSetCompiler.compile(sources);
-        if (outcome instanceof RuleSetCompiler.Outcome.Failed failed) {
-            lastFailure.set(new Failure(failed.errors(), Instant.now()));
-            failed.errors().forEach(error -> LOG.errorf("Rule error, previous rule set keeps serving: %s", error));
-            return new ReloadResult.Failed(failed.errors());
+        RuleSet base = serving;
+        if (!sourcesUnchanged && !sourcesHash.equals(failedSourcesHash)) {
+            RuleSetCompiler.Outcome outcome = compiler.compile(sources);
+            if (outcome instanceof RuleSetCompiler.Outcome.Failed failed) {
+                failedSourcesHash = sourcesHash;
+                lastFailure.set(new Failure(failed.errors(), Instant.now()));
+                failed.errors().forEach(error -> LOG.errorf("Rule error, the previous rules keep serving: %s", error));
+            } else {
+                RuleSetCompiler.Outcome.Compiled compiled = (RuleSetCompiler.Outcome.Compiled) outcome;
+                failedSourcesHash = null;
+                lastFailure.set(null);
+                List<RuleSet.SourceInfo> infos = sources.stream()
+                        .map(s -> new RuleSet.SourceInfo(s.name(), s.kind(), s.sha256())).toList();
+                base = new RuleSet(0, compiled.kieBase(), infos, sourcesHash, compiled.declaresActions(),
+                        PromotionCatalog.EMPTY, "", Instant.now());
+            }
         }
-        RuleSetCompiler.Outcome.Compiled compiled = (RuleSetCompiler.Outcome.Compiled) outcome;
-        List<RuleSet.SourceInfo> infos = sources.stream()
-                .map(s -> new RuleSet.SourceInfo(s.name(), s.kind(), s.sha256())).toList();
-        long version = versions.versionFor(contentHash, infos);
-        RuleSet ruleSet = new RuleSet(version, compiled.kieBase(), infos, contentHash, Instant.now(), compiled.declaresActions());
+        if (base == null) {
+            return new ReloadResult.Failed(lastFailure.get() == null ? List.of() : lastFailure.get().errors());
+        }
+        RuleSet candidate = new RuleSet(0, base.kieBase(), base.sources(), base.sourcesHash(), base.declaresActions(),
+                new PromotionCatalog(activePromotions), promotionsHash, Instant.now());
+        if (serving != null && serving.contentHash().equals(candidate.contentHash())) {
+            return lastFailure.get() != null ? new ReloadResult.Failed(lastFailure.get().errors()) : new ReloadResult.Unchanged(serving);
+        }
+        long version = versions.versionFor(candidate.contentHash(), candidate.sources(), activePromotions.size());
+        RuleSet ruleSet = new RuleSet(version, candidate.kieBase(), candidate.sources(), candidate.sourcesHash(),
+                candidate.declaresActions(), candidate.promotions(), promotionsHash, candidate.compiledAt());
         active.set(ruleSet);
-        lastFailure.set(null);
-        LOG.infof("Rule set version %d active: %d source(s), compiled in %d ms", version, sources.size(),
-                (System.nanoTime() - started) / 1_000_000);
-        return new ReloadResult.Activated(ruleSet);
+        LOG.infof("Rule set version %d active: %d rule file(s), %d promotion(s), built in %d ms", version,
+                ruleSet.sources().size(), activePromotions.size(), (System.nanoTime() - started) / 1_000_000);
+        Failure failure = lastFailure.get();
+        return failure != null ? new ReloadResult.Failed(failure.errors()) : new ReloadResult.Activated(ruleSet);
     }
 
-    private static String contentHash(List<RuleSource> sources) {
-        StringBuilder all = new StringBuilder();
-        sources.forEach(s -> all.append(s.name()).append('\0').append(s.sha256()).append('\n'));
-        return RuleSource.sha256(all.toString().getBytes(StandardCharsets.UTF_8));
+    private static String hashOf(List<String> parts) {
+        return RuleSource.sha256(String.join("\n", parts).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -28,6 +28,10 @@ public class RuleSetVersionEntity {
     @Column(nullable = false)
     public List<RuleSet.SourceInfo> sources;
 
+    /** How many JSON promotions were active in this version. */
+    @Column(nullable = false)
+    public int promotions;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

@@ -12,8 +12,10 @@ import java.util.List;
 public class RuleSetVersionRepository implements PanacheRepositoryBase<RuleSetVersionEntity, Long> {
 
     /** The version number for these sources: the latest version if it has the same content, else a new one. */
-    public long versionFor(String contentHash, List<RuleSet.SourceInfo> sources) {
+    public long versionFor(String contentHash, List<RuleSet.SourceInfo> sources, int promotions) {
         return QuarkusTransaction.requiringNew().call(() -> {
+            // Nodes building the same change at the same moment take turns, so they agree on its number.
+            getEntityManager().createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(7130001)) AS locked").getSingleResult();
             RuleSetVersionEntity latest = find("order by version desc").firstResult();
             if (latest != null && latest.contentHash.equals(contentHash)) {
                 return latest.version;
@@ -21,6 +23,7 @@ public class RuleSetVersionRepository implements PanacheRepositoryBase<RuleSetVe
             RuleSetVersionEntity created = new RuleSetVersionEntity();
             created.contentHash = contentHash;
             created.sources = sources;
+            created.promotions = promotions;
             created.createdAt = Instant.now();
             persist(created);
             return created.version;

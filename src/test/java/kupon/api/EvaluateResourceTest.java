@@ -77,7 +77,8 @@ class EvaluateResourceTest {
         // 52.00 of electronics: 10% off leaves 46.80, below the 50.00 that spend-50-save-5 needs.
         Api.checkout().body("""
                 {"cart": {"currency": "USD", "lines": [
-                   {"id": "l1", "sku": "HEADPHONES", "categories": ["electronics"], "quantity": 1, "unitPrice": "52.00"}]}}""")
+                   {"id": "l1", "sku": "HEADPHONES", "categories": ["electronics"], "quantity": 1, "unitPrice": "52.00"}]},
+                 "context": {"channel": "web"}}""")
                 .when().post("/api/v1/evaluate")
                 .then().statusCode(200)
                 .body("applied.promotionId", contains("electronics-10"))
@@ -91,7 +92,8 @@ class EvaluateResourceTest {
     void yenAmountsHaveNoDecimals() {
         JsonPath response = Api.checkout().body("""
                 {"cart": {"currency": "JPY", "lines": [
-                   {"id": "l1", "sku": "CAMERA", "categories": ["electronics"], "quantity": 1, "unitPrice": 12345}]}}""")
+                   {"id": "l1", "sku": "CAMERA", "categories": ["electronics"], "quantity": 1, "unitPrice": 12345}]},
+                 "context": {"channel": "web"}}""")
                 .when().post("/api/v1/evaluate")
                 .then().statusCode(200)
                 // 10% of 12345 is 1234.5, rounded half-even to 1234; then 5 yen off above 50 yen.

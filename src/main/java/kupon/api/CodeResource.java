@@ -1,0 +1,55 @@
+package kupon.api;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import kupon.auth.Allowed;
+import kupon.auth.Role;
+import kupon.codes.CodeService;
+import kupon.codes.PromoCode;
+
+import java.time.Instant;
+
+/** {@code /api/v1/codes/{code}}: what a code is, how often it was used, and switching it off. */
+@Path("/api/v1/codes/{code}")
+@Allowed(Role.MARKETER)
+@Produces(MediaType.APPLICATION_JSON)
+public class CodeResource {
+
+    /** A code as shown to marketers. */
+    public record CodeView(String code, String promotionId, String status, int uses, Integer maxUses, Integer perCustomer,
+                           String customerId, String email, Instant startsAt, Instant expiresAt) {
+        static CodeView of(PromoCode c) {
+            return new CodeView(c.code(), c.promotionId(), c.status().name(), c.uses(), c.maxUses(), c.perCustomer(),
+                    c.customerId(), c.email(), c.startsAt(), c.expiresAt());
+        }
+    }
+
+    private final CodeService codes;
+
+    public CodeResource(CodeService codes) {
+        this.codes = codes;
+    }
+
+    @GET
+    public CodeView get(@PathParam("code") String code) {
+        return codes.find(code).map(CodeView::of).orElseThrow(() -> notFound(code));
+    }
+
+    @POST
+    @Path("/deactivate")
+    public CodeView deactivate(@PathParam("code") String code) {
+        if (!codes.deactivate(code)) throw notFound(code);
+        return get(code);
+    }
+
+    private static NotFoundException notFound(String code) {
+        return new NotFoundException(Response.status(404).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ApiError.of("NOT_FOUND", "No code '" + code + "'")).build());
+    }
+}

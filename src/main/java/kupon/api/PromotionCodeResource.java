@@ -1,0 +1,62 @@
+package kupon.api;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import kupon.auth.Allowed;
+import kupon.auth.Role;
+import kupon.codes.CodeService;
+import kupon.promotions.PromotionService;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code POST /api/v1/promotions/{id}/codes}: a custom or personal code for a promotion. */
+@Path("/api/v1/promotions/{id}/codes")
+@Allowed(Role.MARKETER)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PromotionCodeResource {
+
+    private final CodeService codes;
+    private final PromotionService promotions;
+
+    public PromotionCodeResource(CodeService codes, PromotionService promotions) {
+        this.codes = codes;
+        this.promotions = promotions;
+    }
+
+    @POST
+    public Response create(@PathParam("id") String promotionId, CodeService.NewCode code) {
+        validate(code);
+        promotions.find(promotionId).orElseThrow(() -> PromotionResource.notFound(promotionId));
+        if (!codes.create(promotionId, code)) {
+            return ErrorMappers.json(409, ApiError.of("DUPLICATE_CODE", "The code " + code.code().trim()
+                    + " exists already (codes are unique across promotions, ignoring case); choose another"));
+        }
+        return Response.created(URI.create("/api/v1/codes/" + code.code().trim()))
+                .entity(codes.find(code.code()).map(CodeResource.CodeView::of).orElseThrow()).build();
+    }
+
+    private static void validate(CodeService.NewCode code) {
+        List<FieldError> errors = new ArrayList<>();
+        if (code == null || code.code() == null || code.code().isBlank()) {
+            errors.add(new FieldError("code", "is required"));
+        } else if (code.code().trim().length() > 64) {
+            errors.add(new FieldError("code", "must be at most 64 characters"));
+        }
+        if (code != null) {
+            if (code.maxUses() != null && code.maxUses() < 1) errors.add(new FieldError("maxUses", "must be ≥ 1 (leave it out for no limit)"));
+            if (code.perCustomer() != null && code.perCustomer() < 1) errors.add(new FieldError("perCustomer", "must be ≥ 1"));
+            if (code.startsAt() != null && code.expiresAt() != null && !code.expiresAt().isAfter(code.startsAt())) {
+                errors.add(new FieldError("expiresAt", "must be after startsAt"));
+            }
+        }
+        if (!errors.isEmpty()) throw new InvalidRequestException(errors);
+    }
+}

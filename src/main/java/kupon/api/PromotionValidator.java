@@ -1,0 +1,192 @@
+package kupon.api;
+
+import kupon.pricing.Reward;
+import kupon.pricing.Target;
+import kupon.promotions.Promotion;
+import kupon.promotions.Promotion.RewardDefinition;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Checks a promotion definition and lists every problem with its field path, so one 422 says all there is to fix. */
+public final class PromotionValidator {
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final List<FieldError> errors = new ArrayList<>();
+
+    private PromotionValidator() {
+    }
+
+    /** @throws InvalidRequestException naming every offending field */
+    public static void validate(Promotion p) {
+        PromotionValidator v = new PromotionValidator();
+        if (p == null) {
+            throw new InvalidRequestException(List.of(new FieldError("", "the body must be a promotion object")));
+        }
+        v.check(p);
+        if (!v.errors.isEmpty()) {
+            throw new InvalidRequestException(v.errors);
+        }
+    }
+
+    private void check(Promotion p) {
+        if (p.id() == null || !ID.matcher(p.id()).matches()) {
+            error("id", "must be a slug of lower-case letters, digits, '-' and '_' (at most 64), e.g. \"bf-shoes-20\"");
+        }
+        if (p.name() == null || p.name().isBlank()) error("name", "is required: shoppers see it in applied[].name");
+        else if (p.name().length() > 200) error("name", "must be at most 200 characters");
+        if (p.reward() == null) error("reward", "is required");
+        else reward(p.reward());
+        if (p.conditions() != null) conditions(p.conditions());
+        if (p.schedule() != null) schedule(p.schedule());
+        if (p.limits() != null) limits(p.limits());
+    }
+
+    private void reward(RewardDefinition r) {
+        if (r.type() == null) {
+            error("reward.type", "is required: one of PERCENT_OFF, AMOUNT_OFF, FIXED_PRICE, FREE_SHIPPING, BUY_X_GET_Y, TIERED, FREE_GIFT");
+            return;
+        }
+        Target target = r.target() == null ? Target.ITEMS : r.target();
+        switch (r.type()) {
+            case PERCENT_OFF -> percent("reward.value", r.value(), true);
+            case AMOUNT_OFF -> positive("reward.value", r.value(), true);
+            case FIXED_PRICE -> {
+                notNegative("reward.value", r.value(), true);
+                if (target != Target.ITEMS) error("reward.target", "must be ITEMS for FIXED_PRICE");
+                if (r.bundleQuantity() != null && r.bundleQuantity() < 1) error("reward.bundleQuantity", "must be ≥ 1");
+            }
+            case FREE_SHIPPING -> {
+                if (r.value() != null) percent("reward.value", r.value(), false);
+                if (r.target() != null && r.target() != Target.SHIPPING) error("reward.target", "must be SHIPPING (or absent) for FREE_SHIPPING");
+            }
+            case BUY_X_GET_Y -> buyGet(r);
+            case TIERED -> tiers(r, target);
+            case FREE_GIFT -> {
+                if (r.gift() == null || r.gift().sku() == null || r.gift().sku().isBlank()) error("reward.gift.sku", "is required");
+                if (r.gift() != null && r.gift().quantity() != null && r.gift().quantity() < 1) error("reward.gift.quantity", "must be ≥ 1");
+            }
+        }
+        if (r.maxQuantity() != null && r.maxQuantity() < 1) error("reward.maxQuantity", "must be ≥ 1");
+        positive("reward.maxAmount", r.maxAmount(), false);
+        if (r.target() == Target.SHIPPING && (r.type() == Promotion.RewardType.FIXED_PRICE || r.type() == Promotion.RewardType.BUY_X_GET_Y
+                || r.type() == Promotion.RewardType.FREE_GIFT)) {
+            error("reward.target", r.type() + " cannot target SHIPPING");
+        }
+    }
+
+    private void buyGet(RewardDefinition r) {
+        if (r.buy() == null || r.buy().quantity() == null || r.buy().quantity() < 1) error("reward.buy.quantity", "is required and must be ≥ 1");
+        if (r.get() == null || r.get().quantity() == null || r.get().quantity() < 1) {
+            error("reward.get.quantity", "is required and must be ≥ 1");
+        } else {
+            if (r.get().percentOff() != null && r.get().amountOff() != null) error("reward.get", "give either percentOff or amountOff, not both");
+            if (r.get().percentOff() != null) percent("reward.get.percentOff", r.get().percentOff(), true);
+            positive("reward.get.amountOff", r.get().amountOff(), false);
+        }
+        if (r.maxApplications() != null && r.maxApplications() < 1) error("reward.maxApplications", "must be ≥ 1");
+    }
+
+    private void tiers(RewardDefinition r, Target target) {
+        if (r.basis() == null) error("reward.basis", "is required for TIERED: SUBTOTAL, QUANTITY or LINE_QUANTITY");
+        if (r.tiers() == null || r.tiers().isEmpty()) {
+            error("reward.tiers", "needs at least one tier, e.g. [{\"min\": 100, \"value\": 10}]");
+            return;
+        }
+        if (target == Target.SHIPPING && r.basis() == Reward.TierBasis.LINE_QUANTITY) error("reward.target", "LINE_QUANTITY tiers cannot target SHIPPING");
+        Set<BigDecimal> mins = new HashSet<>();
+        for (int i = 0; i < r.tiers().size(); i++) {
+            Promotion.TierDefinition tier = r.tiers().get(i);
+            String at = "reward.tiers[" + i + "]";
+            if (tier == null) {
+                error(at, "must be an object with min and value");
+                continue;
+            }
+            notNegative(at + ".min", tier.min(), true);
+            if (tier.min() != null && !mins.add(tier.min().stripTrailingZeros())) error(at + ".min", "is the same as another tier's");
+            if (r.valueType() == Reward.ValueType.AMOUNT) positive(at + ".value", tier.value(), true);
+            else percent(at + ".value", tier.value(), true);
+        }
+    }
+
+    private void conditions(Promotion.Conditions c) {
+        notNegative("conditions.minSubtotal", c.minSubtotal(), false);
+        if (c.minQuantity() != null && c.minQuantity() < 1) error("conditions.minQuantity", "must be ≥ 1");
+        if (c.requiresItems() != null && c.requiresItems().minQuantity() != null && c.requiresItems().minQuantity() < 1) {
+            error("conditions.requiresItems.minQuantity", "must be ≥ 1");
+        }
+        if (c.countries() != null) {
+            for (int i = 0; i < c.countries().size(); i++) {
+                String country = c.countries().get(i);
+                if (country == null || !COUNTRY.matcher(country).matches()) error("conditions.countries[" + i + "]", "must be an ISO 3166 code like \"US\"");
+            }
+        }
+    }
+
+    private void schedule(Promotion.Schedule s) {
+        if (s.timeZone() != null) {
+            try {
+                ZoneId.of(s.timeZone());
+            } catch (DateTimeException e) {
+                error("schedule.timeZone", "'" + s.timeZone() + "' is not an IANA time zone; use one like \"America/New_York\"");
+            }
+        } else if ((s.daysOfWeek() != null && !s.daysOfWeek().isEmpty()) || s.hours() != null) {
+            error("schedule.timeZone", "is required with daysOfWeek or hours, so they are read on the right clock");
+        }
+        if (s.startsAt() != null && s.endsAt() != null && !s.endsAt().isAfter(s.startsAt())) error("schedule.endsAt", "must be after startsAt");
+        if (s.hours() != null) {
+            if (s.hours().from() == null) error("schedule.hours.from", "is required, e.g. \"18:00\"");
+            if (s.hours().to() == null) error("schedule.hours.to", "is required, e.g. \"21:00\"");
+            if (s.hours().from() != null && s.hours().from().equals(s.hours().to())) error("schedule.hours.to", "must differ from hours.from");
+        }
+    }
+
+    private void limits(Promotion.Limits l) {
+        atLeastOne("limits.totalUses", l.totalUses());
+        atLeastOne("limits.perCustomer", l.perCustomer());
+        atLeastOne("limits.perDay", l.perDay());
+        atLeastOne("limits.perIp", l.perIp());
+        positive("limits.budget", l.budget(), false);
+    }
+
+    private void atLeastOne(String path, Integer value) {
+        if (value != null && value < 1) error(path, "must be ≥ 1 (leave it out for no limit)");
+    }
+
+    private void percent(String path, BigDecimal value, boolean required) {
+        if (value == null) {
+            if (required) error(path, "is required: a percentage between 0 and 100");
+        } else if (value.signum() <= 0 || value.compareTo(HUNDRED) > 0) {
+            error(path, "must be a percentage above 0 and at most 100");
+        }
+    }
+
+    private void positive(String path, BigDecimal value, boolean required) {
+        if (value == null) {
+            if (required) error(path, "is required");
+        } else if (value.signum() <= 0) {
+            error(path, "must be above 0");
+        }
+    }
+
+    private void notNegative(String path, BigDecimal value, boolean required) {
+        if (value == null) {
+            if (required) error(path, "is required");
+        } else if (value.signum() < 0) {
+            error(path, "must be ≥ 0");
+        }
+    }
+
+    private void error(String path, String message) {
+        errors.add(new FieldError(path, message));
+    }
+}

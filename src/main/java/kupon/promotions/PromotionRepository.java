@@ -1,0 +1,35 @@
+package kupon.promotions;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+
+/** Stored promotions, and the revision counter every node polls to notice a change. */
+@ApplicationScoped
+public class PromotionRepository implements PanacheRepositoryBase<PromotionEntity, String> {
+
+    public List<PromotionEntity> search(PromotionStatus status, String text) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (status != null) {
+            query.append(" and status = :status");
+            params.put("status", status);
+        }
+        if (text != null && !text.isBlank()) {
+            query.append(" and (lower(id) like :text or lower(name) like :text or lower(campaign) like :text)");
+            params.put("text", "%" + text.toLowerCase(java.util.Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        return find(query.toString(), Sort.by("id"), params).list();
+    }
+
+    public List<PromotionEntity> active() {
+        return list("status", PromotionStatus.ACTIVE);
+    }
+
+    /** Counts one more change; called in the transaction of every promotion write. */
+    public void bumpRevision() {
+        getEntityManager().createNativeQuery("UPDATE catalog_revision SET revision = revision + 1").executeUpdate();
+    }
+}

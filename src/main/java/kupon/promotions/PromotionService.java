@@ -1,0 +1,100 @@
+package kupon.promotions;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Creates, changes and retires promotions. Every write also moves the catalog revision in the same
+ * transaction, so every node sees that it must rebuild its rule set.
+ */
+@ApplicationScoped
+public class PromotionService {
+
+    /** Fired after a promotion write commits, so this node rebuilds at once instead of at its next poll. */
+    public record Changed(String promotionId) {
+    }
+
+    /** Why a write could not be done. */
+    public static class ConflictException extends RuntimeException {
+        public ConflictException(String message) {
+            super(message);
+        }
+    }
+
+    private final PromotionRepository repository;
+    private final Event<Changed> changed;
+
+    public PromotionService(PromotionRepository repository, Event<Changed> changed) {
+        this.repository = repository;
+        this.changed = changed;
+    }
+
+    public List<Promotion> search(PromotionStatus status, String text) {
+        return repository.search(status, text).stream().map(e -> PromotionJson.read(e.definition)).toList();
+    }
+
+    public Optional<Promotion> find(String id) {
+        return repository.findByIdOptional(id).map(e -> PromotionJson.read(e.definition));
+    }
+
+    /** Stores a new promotion; its id must be free. */
+    @Transactional
+    public Promotion create(Promotion promotion) {
+        if (repository.findById(promotion.id()) != null) {
+            throw new ConflictException("A promotion with id '" + promotion.id() + "' exists; choose another id or PUT to change it");
+        }
+        PromotionEntity entity = new PromotionEntity();
+        entity.id = promotion.id();
+        entity.createdAt = Instant.now();
+        write(entity, promotion);
+        repository.persist(entity);
+        return committed(promotion);
+    }
+
+    /** Replaces a promotion's definition; empty when there is no such promotion. */
+    @Transactional
+    public Optional<Promotion> replace(Promotion promotion) {
+        return repository.findByIdOptional(promotion.id()).map(entity -> {
+            write(entity, promotion);
+            return committed(promotion);
+        });
+    }
+
+    @Transactional
+    public Optional<Promotion> changeStatus(String id, PromotionStatus status) {
+        return repository.findByIdOptional(id).map(entity -> {
+            Promotion updated = PromotionJson.read(entity.definition).withStatus(status);
+            write(entity, updated);
+            return committed(updated);
+        });
+    }
+
+    @Transactional
+    public boolean delete(String id) {
+        boolean deleted = repository.deleteById(id);
+        if (deleted) {
+            repository.bumpRevision();
+            changed.fire(new Changed(id));
+        }
+        return deleted;
+    }
+
+    private void write(PromotionEntity entity, Promotion promotion) {
+        entity.name = promotion.name();
+        entity.status = promotion.status();
+        entity.campaign = promotion.campaign();
+        entity.definition = PromotionJson.write(promotion);
+        entity.updatedAt = Instant.now();
+        repository.bumpRevision();
+    }
+
+    private Promotion committed(Promotion promotion) {
+        changed.fire(new Changed(promotion.id()));
+        return promotion;
+    }
+}
