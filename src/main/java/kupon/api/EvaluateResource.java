@@ -4,10 +4,13 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import kupon.auth.Allowed;
 import kupon.auth.Role;
 import kupon.evaluation.CheckoutRequest;
+import kupon.evaluation.EvaluationResponse;
 import kupon.evaluation.Evaluator;
 
 import java.time.Instant;
@@ -26,8 +29,8 @@ public class EvaluateResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public EvaluationResponse evaluate(CheckoutRequest request) {
+    public EvaluationResponse evaluate(CheckoutRequest request, @Context HttpServerRequest http) {
         CheckoutRequestValidator.validate(request);
-        return EvaluationResponse.of(evaluator.evaluate(request, Instant.now()));
+        return EvaluationResponse.of(evaluator.evaluate(request, Instant.now(), ClientAddress.of(http)));
     }
 }

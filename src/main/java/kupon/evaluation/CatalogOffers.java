@@ -4,6 +4,11 @@ import kupon.codes.CodeCheck;
 import kupon.codes.PromoCode;
 import kupon.codes.RejectedCode;
 import kupon.codes.RejectionReason;
+import kupon.customers.CustomerHistory;
+import kupon.limits.Limits;
+import kupon.limits.Usage;
+import kupon.limits.UsageKey;
+import kupon.limits.UsageLimit;
 import kupon.pricing.Offer;
 import kupon.promotions.Eligibility;
 import kupon.promotions.Promotion;
@@ -12,34 +17,45 @@ import kupon.promotions.PromotionOffers;
 import kupon.promotions.Shopper;
 import kupon.rules.model.EnteredCode;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The offers of the JSON promotions for one cart: automatic promotions filed under the cart's items
- * and eligible now, and code promotions whose entered code passes its own checks. Codes that fail are
- * rejected here with their reason; codes not stored at all are left for the rule files to claim.
+ * and eligible now, and code promotions whose entered code passes its own checks; both within their
+ * usage limits as they stand. Codes that fail are rejected here with their reason; codes not stored
+ * at all are left for the rule files to claim.
  */
 final class CatalogOffers {
 
-    /** Offers to price, codes already rejected, and entered codes no stored code matches. */
-    record Result(List<Offer> offers, List<RejectedCode> rejected, List<String> notStored) {
+    /** A promotion that may apply, the code that brought it (or null) and the limits an order using it must respect. */
+    record Candidate(Promotion promotion, PromoCode code, List<UsageLimit> limits) {
+    }
+
+    /** Offers to price (with the candidate behind each), codes already rejected, and entered codes no stored code matches. */
+    record Result(List<Offer> offers, Map<String, Candidate> candidates, List<RejectedCode> rejected, List<String> notStored) {
     }
 
     private CatalogOffers() {
     }
 
-    static Result collect(PromotionCatalog catalog, CheckoutFacts facts, Map<String, PromoCode> stored, Instant now) {
+    static Result collect(PromotionCatalog catalog, CheckoutFacts facts, Map<String, PromoCode> stored,
+                          Function<Collection<UsageKey>, Map<UsageKey, Usage>> usage, Instant now) {
         Shopper shopper = new Shopper(facts.customer().getSegments(), facts.customer().getOrderCount(),
                 facts.context().getChannel(), facts.context().getCountry());
-        List<Offer> offers = new ArrayList<>();
+        String customerKey = CustomerHistory.customerKey(facts.customer().getId(), facts.customer().getEmail());
+        String ip = facts.context().getIp();
         List<RejectedCode> rejected = new ArrayList<>();
         List<String> notStored = new ArrayList<>();
-        Set<String> offered = new HashSet<>();
+        Map<String, Candidate> candidates = new LinkedHashMap<>();
 
         for (EnteredCode entered : facts.codes()) {
             PromoCode code = stored.get(entered.getCode());
@@ -60,20 +76,64 @@ final class CatalogOffers {
             Eligibility eligibility = Eligibility.of(promotion, shopper, now);
             if (eligibility != Eligibility.ELIGIBLE) {
                 rejected.add(rejection(code.code(), eligibility, promotion));
-            } else if (!offered.add(promotion.id())) {
+            } else if (candidates.containsKey(promotion.id())) {
                 rejected.add(new RejectedCode(code.code(), RejectionReason.NOT_COMBINABLE,
                         "Another code for the same promotion is already on this order."));
             } else {
-                offers.add(PromotionOffers.toOffer(promotion, code.code(), null));
+                candidates.put(promotion.id(), new Candidate(promotion, code, Limits.of(promotion, code, customerKey, ip, now)));
+            }
+        }
+        for (Promotion promotion : catalog.automaticCandidates(facts.lineKeys())) {
+            if (!candidates.containsKey(promotion.id()) && Eligibility.of(promotion, shopper, now) == Eligibility.ELIGIBLE) {
+                candidates.put(promotion.id(), new Candidate(promotion, null, Limits.of(promotion, null, customerKey, ip, now)));
             }
         }
 
-        for (Promotion promotion : catalog.automaticCandidates(facts.lineKeys())) {
-            if (!offered.contains(promotion.id()) && Eligibility.of(promotion, shopper, now) == Eligibility.ELIGIBLE) {
-                offers.add(PromotionOffers.toOffer(promotion, null, null));
+        Set<UsageKey> keys = new HashSet<>();
+        candidates.values().forEach(c -> c.limits().forEach(l -> keys.add(l.key())));
+        Map<UsageKey, Usage> used = usage.apply(keys);
+        List<Offer> offers = new ArrayList<>();
+        for (Candidate candidate : List.copyOf(candidates.values())) {
+            String codeText = candidate.code() == null ? null : candidate.code().code();
+            RejectedCode limitReached = limitReached(candidate, used, codeText);
+            if (limitReached != null) {
+                candidates.remove(candidate.promotion().id());
+                if (codeText != null) rejected.add(limitReached);
+                continue;
+            }
+            offers.add(PromotionOffers.toOffer(candidate.promotion(), codeText, remainingBudget(candidate, used)));
+        }
+        return new Result(offers, candidates, rejected, notStored);
+    }
+
+    private static RejectedCode limitReached(Candidate candidate, Map<UsageKey, Usage> used, String code) {
+        if (Limits.needsKnownCustomer(candidate.limits())) {
+            return new RejectedCode(code, RejectionReason.NOT_ELIGIBLE_CUSTOMER,
+                    "The code " + code + " is limited per customer: sign in or give an email address to use it.");
+        }
+        for (UsageLimit limit : candidate.limits()) {
+            RejectionReason reason = limit.reachedBy(used.getOrDefault(limit.key(), Usage.NONE));
+            if (reason != null) {
+                return new RejectedCode(code, reason, message(code, reason));
             }
         }
-        return new Result(offers, rejected, notStored);
+        return null;
+    }
+
+    private static BigDecimal remainingBudget(Candidate candidate, Map<UsageKey, Usage> used) {
+        return candidate.limits().stream().filter(l -> l.budget() != null).findFirst()
+                .map(l -> l.remainingBudget(used.getOrDefault(l.key(), Usage.NONE))).orElse(null);
+    }
+
+    private static String message(String code, RejectionReason reason) {
+        return switch (reason) {
+            case USAGE_LIMIT_REACHED -> "The code " + code + " has been used up.";
+            case CUSTOMER_LIMIT_REACHED -> "You have already used the code " + code + " as often as it allows.";
+            case DAILY_LIMIT_REACHED -> "The code " + code + " has been used up for today; try again tomorrow.";
+            case IP_LIMIT_REACHED -> "The code " + code + " has been used too often from this network.";
+            case BUDGET_EXHAUSTED -> "The promotion behind " + code + " has run out.";
+            default -> "The code " + code + " cannot be used.";
+        };
     }
 
     private static RejectedCode rejection(String code, Eligibility eligibility, Promotion promotion) {

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * A validated checkout request turned into what rules reason about (facts) and what the pricing
@@ -35,7 +36,12 @@ record CheckoutFacts(Cart cart, List<Line> lines, Customer customer, List<Entere
                 l.getBrand(), l.getTags())).toList();
     }
 
-    static CheckoutFacts of(CheckoutRequest request, Instant now, int maxCodesPerOrder) {
+    /**
+     * @param connectionIp the caller's address, used when the request names no {@code context.ip}
+     * @param orderHistory recorded orders by customer id and normalized email, used when the request gives no {@code orderCount}
+     */
+    static CheckoutFacts of(CheckoutRequest request, Instant now, int maxCodesPerOrder, String connectionIp,
+                            BiFunction<String, String, Integer> orderHistory) {
         CheckoutRequest.CartInput in = request.cart();
         Currency currency = Currency.getInstance(in.currency());
         List<CheckoutRequest.LineInput> inputLines = in.lines();
@@ -64,11 +70,16 @@ record CheckoutFacts(Cart cart, List<Line> lines, Customer customer, List<Entere
                 shippingIn == null ? null : shippingIn.method(), shippingIn == null ? null : shippingIn.country(), shippingPrice);
 
         CheckoutRequest.CustomerInput c = request.customer();
-        Customer customer = c == null
-                ? new Customer(null, null, List.of(), null, 0)
-                : new Customer(c.id(), EmailNormalizer.normalize(c.email()),
-                c.segments() == null ? List.of() : c.segments().stream().filter(Objects::nonNull).toList(),
-                c.country(), c.orderCount() == null ? 0 : c.orderCount());
+        Customer customer;
+        if (c == null) {
+            customer = new Customer(null, null, List.of(), null, 0);
+        } else {
+            String email = EmailNormalizer.normalize(c.email());
+            String id = c.id() == null || c.id().isBlank() ? null : c.id();
+            customer = new Customer(id, email,
+                    c.segments() == null ? List.of() : c.segments().stream().filter(Objects::nonNull).toList(),
+                    c.country(), c.orderCount() != null ? c.orderCount() : orderHistory.apply(id, email));
+        }
 
         Set<String> distinct = new LinkedHashSet<>();
         if (request.codes() != null) {
@@ -83,8 +94,9 @@ record CheckoutFacts(Cart cart, List<Line> lines, Customer customer, List<Entere
 
         CheckoutRequest.ContextInput ctx = request.context();
         String country = shippingIn != null && shippingIn.country() != null ? shippingIn.country() : customer.getCountry();
-        Context context = ctx == null ? new Context(null, null, null, null, country)
-                : new Context(ctx.channel(), ctx.source(), ctx.campaign(), ctx.ip(), country);
+        String ip = ctx != null && ctx.ip() != null && !ctx.ip().isBlank() ? ctx.ip().trim() : connectionIp;
+        Context context = ctx == null ? new Context(null, null, null, ip, country)
+                : new Context(ctx.channel(), ctx.source(), ctx.campaign(), ip, country);
 
         return new CheckoutFacts(cart, List.copyOf(lines), customer, List.copyOf(codes), List.copyOf(excess), context,
                 new Clock(now), new PricingCart(currency, pricesIncludeTax, pricingLines, shipping));

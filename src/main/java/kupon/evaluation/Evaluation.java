@@ -1,17 +1,35 @@
 package kupon.evaluation;
 
+import kupon.codes.PromoCode;
 import kupon.codes.RejectedCode;
+import kupon.limits.UsageLimit;
 import kupon.pricing.PricingResult;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/** The answer to "what would this cart get?": priced cart, rejected codes, and which rule set version decided. */
+/**
+ * The answer to "what would this cart get?": priced cart, rejected codes, which rule set version
+ * decided, and what committing it as an order would consume.
+ */
 public record Evaluation(PricingResult pricing, List<RejectedCode> rejectedCodes, long ruleSetVersion,
-                         Instant evaluatedAt, List<String> firedRules) {
+                         Instant evaluatedAt, List<String> firedRules, List<PlannedUse> plannedUses, Shopper shopper) {
+
+    /** One applied promotion (through a code, maybe) and the limits an order must count it against. */
+    public record PlannedUse(String promotionId, PromoCode code, BigDecimal amount, List<UsageLimit> limits) {
+        public PlannedUse {
+            limits = List.copyOf(limits);
+        }
+    }
+
+    /** Who the order is for, as limits and the ledger record it. */
+    public record Shopper(String customerId, String email, String ip, String channel, String source, String campaign) {
+    }
 
     public Evaluation {
         rejectedCodes = List.copyOf(rejectedCodes);
         firedRules = List.copyOf(firedRules);
+        plannedUses = List.copyOf(plannedUses);
     }
 }

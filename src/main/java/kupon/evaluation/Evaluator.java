@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import kupon.codes.CodeLookup;
 import kupon.codes.CodesConfig;
 import kupon.codes.PromoCode;
+import kupon.customers.CustomerHistory;
+import kupon.limits.UsageLedger;
 import kupon.codes.RejectedCode;
 import kupon.codes.RejectionReason;
 import kupon.pricing.Offer;
@@ -44,12 +46,16 @@ public class Evaluator {
     private final CodesConfig codesConfig;
     private final PricingEngine pricingEngine;
     private final CodeLookup codeLookup;
+    private final UsageLedger usageLedger;
+    private final CustomerHistory history;
     private final Timer timer;
 
     public Evaluator(ActiveRuleSet ruleSets, RulesConfig rulesConfig, CodesConfig codesConfig, PricingConfig pricingConfig,
-                     CodeLookup codeLookup, MeterRegistry meters) {
+                     CodeLookup codeLookup, UsageLedger usageLedger, CustomerHistory history, MeterRegistry meters) {
         this.ruleSets = ruleSets;
         this.codeLookup = codeLookup;
+        this.usageLedger = usageLedger;
+        this.history = history;
         this.rulesConfig = rulesConfig;
         this.codesConfig = codesConfig;
         this.pricingEngine = new PricingEngine(new Rounding(pricingConfig.rounding()));
@@ -57,24 +63,48 @@ public class Evaluator {
                 .publishPercentileHistogram().register(meters);
     }
 
-    /** Evaluates a request already checked by the API's validator. */
-    public Evaluation evaluate(CheckoutRequest request, Instant now) {
+    /**
+     * Evaluates a request already checked by the API's validator.
+     *
+     * @param connectionIp the caller's address, for per-IP limits when the request names no {@code context.ip}
+     */
+    public Evaluation evaluate(CheckoutRequest request, Instant now, String connectionIp) {
         RuleSet ruleSet = ruleSets.current().orElseThrow(NoActiveRuleSetException::new);
         long started = System.nanoTime();
         try {
-            CheckoutFacts facts = CheckoutFacts.of(request, now, codesConfig.maxPerOrder());
+            CheckoutFacts facts = CheckoutFacts.of(request, now, codesConfig.maxPerOrder(), connectionIp, history::orderCount);
             Actions actions = new Actions();
             List<String> fired = fire(ruleSet, facts, actions);
             actions.problems().forEach(p -> LOG.warnf("Rule set %d: %s", ruleSet.version(), p));
             List<Offer> offers = new ArrayList<>(actions.offers().stream().map(PromotionOffer::toOffer).filter(Objects::nonNull).toList());
             Map<String, PromoCode> stored = codeLookup.find(facts.codes().stream().map(EnteredCode::getCode).toList());
-            CatalogOffers.Result catalog = CatalogOffers.collect(ruleSet.promotions(), facts, stored, now);
+            CatalogOffers.Result catalog = CatalogOffers.collect(ruleSet.promotions(), facts, stored, usageLedger::read, now);
             offers.addAll(catalog.offers());
             PricingResult pricing = pricingEngine.price(facts.pricingCart(), offers);
-            return new Evaluation(pricing, rejectedCodes(facts, catalog, pricing), ruleSet.version(), now, fired);
+            return new Evaluation(pricing, rejectedCodes(facts, catalog, pricing), ruleSet.version(), now, fired,
+                    plannedUses(pricing, catalog), shopper(facts));
         } finally {
             timer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
+    }
+
+    /** Every applied JSON promotion, with its code and limits: what an order would consume. */
+    private static List<Evaluation.PlannedUse> plannedUses(PricingResult pricing, CatalogOffers.Result catalog) {
+        Map<String, java.math.BigDecimal> amounts = new java.util.LinkedHashMap<>();
+        pricing.applied().forEach(a -> amounts.merge(a.promotionId(), a.amount().amount(), java.math.BigDecimal::add));
+        List<Evaluation.PlannedUse> uses = new ArrayList<>();
+        amounts.forEach((promotionId, amount) -> {
+            CatalogOffers.Candidate candidate = catalog.candidates().get(promotionId);
+            if (candidate != null) {
+                uses.add(new Evaluation.PlannedUse(promotionId, candidate.code(), amount, candidate.limits()));
+            }
+        });
+        return uses;
+    }
+
+    private static Evaluation.Shopper shopper(CheckoutFacts facts) {
+        return new Evaluation.Shopper(facts.customer().getId(), facts.customer().getEmail(), facts.context().getIp(),
+                facts.context().getChannel(), facts.context().getSource(), facts.context().getCampaign());
     }
 
     private List<String> fire(RuleSet ruleSet, CheckoutFacts facts, Actions actions) {

@@ -1,4 +1,4 @@
-package kupon.api;
+package kupon.evaluation;
 
 import kupon.codes.RejectedCode;
 import kupon.evaluation.Evaluation;

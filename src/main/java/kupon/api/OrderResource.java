@@ -1,0 +1,78 @@
+package kupon.api;
+
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import kupon.auth.Allowed;
+import kupon.auth.Role;
+import kupon.orders.OrderOutcome;
+import kupon.orders.OrderRequest;
+import kupon.orders.OrderService;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** {@code POST /api/v1/orders} commits an order (idempotent by order id); {@code /cancel} releases what it used. */
+@Path("/api/v1/orders")
+@Allowed(Role.CHECKOUT)
+@Produces(MediaType.APPLICATION_JSON)
+public class OrderResource {
+
+    private static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+
+    /** The answer to a cancel. */
+    public record CancelView(String orderId, String status, boolean released) {
+    }
+
+    private final OrderService orders;
+
+    public OrderResource(OrderService orders) {
+        this.orders = orders;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response place(OrderRequest request, @Context HttpServerRequest http) {
+        validate(request);
+        OrderOutcome outcome = orders.place(request, ClientAddress.of(http));
+        if (outcome instanceof OrderOutcome.Placed placed) return Response.status(201).entity(placed.body()).build();
+        if (outcome instanceof OrderOutcome.Replayed replayed) return Response.ok(replayed.body()).build();
+        return Response.status(409).entity(((OrderOutcome.Refused) outcome).body()).build();
+    }
+
+    @POST
+    @Path("/{orderId}/cancel")
+    public CancelView cancel(@PathParam("orderId") String orderId) {
+        return switch (orders.cancel(orderId)) {
+            case NOW -> new CancelView(orderId, "CANCELLED", true);
+            case ALREADY -> new CancelView(orderId, "CANCELLED", false);
+            case UNKNOWN -> throw new jakarta.ws.rs.NotFoundException(Response.status(404).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(ApiError.of("NOT_FOUND", "No order '" + orderId + "'")).build());
+        };
+    }
+
+    private static void validate(OrderRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        if (request == null || request.orderId() == null || request.orderId().isBlank()) {
+            errors.add(new FieldError("orderId", "is required: the shop's own id for this order"));
+        } else if (!ORDER_ID.matcher(request.orderId()).matches()) {
+            errors.add(new FieldError("orderId", "must be 1–128 letters, digits, '.', '_', ':' or '-'"));
+        }
+        if (request != null && request.expectedTotal() != null && request.expectedTotal().signum() < 0) {
+            errors.add(new FieldError("expectedTotal", "must be ≥ 0"));
+        }
+        try {
+            CheckoutRequestValidator.validate(request == null ? null : request.checkout());
+        } catch (InvalidRequestException e) {
+            errors.addAll(e.errors());
+        }
+        if (!errors.isEmpty()) throw new InvalidRequestException(errors);
+    }
+}

@@ -1,0 +1,209 @@
+package kupon.orders;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import kupon.evaluation.EvaluationResponse;
+import kupon.codes.PromoCode;
+import kupon.evaluation.Evaluation;
+import kupon.evaluation.Evaluator;
+import kupon.limits.UsageKey;
+import kupon.limits.UsageLedger;
+import kupon.limits.UsageLimit;
+import kupon.rules.RuleSource;
+import org.jboss.logging.Logger;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Places orders: re-evaluates the cart, then in one transaction records the order and consumes every
+ * usage limit involved with conditional updates. If a limit was taken by another order meanwhile,
+ * the transaction is rolled back and the cart evaluated again, so what is committed is always what
+ * the limits allowed at that moment.
+ */
+@ApplicationScoped
+public class OrderService {
+
+    private static final Logger LOG = Logger.getLogger(OrderService.class);
+    private static final int ATTEMPTS = 8;
+
+    /** Another order took a limit between evaluation and commit. */
+    private static final class LimitTaken extends RuntimeException {
+        LimitTaken() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** An order with this id was committed meanwhile. */
+    private static final class OrderIdTaken extends RuntimeException {
+        OrderIdTaken() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The outcome of a cancel. */
+    public enum Cancelled { NOW, ALREADY, UNKNOWN }
+
+    private final Evaluator evaluator;
+    private final UsageLedger ledger;
+    private final AgroalDataSource dataSource;
+    private final ObjectMapper json;
+
+    public OrderService(Evaluator evaluator, UsageLedger ledger, AgroalDataSource dataSource, ObjectMapper json) {
+        this.evaluator = evaluator;
+        this.ledger = ledger;
+        this.dataSource = dataSource;
+        this.json = json;
+    }
+
+    public OrderOutcome place(OrderRequest request, String connectionIp) {
+        String requestHash = hash(request);
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Optional<OrderOutcome> earlier = earlierOrder(request.orderId(), requestHash);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            Evaluation evaluation = evaluator.evaluate(request.checkout(), Instant.now(), connectionIp);
+            ObjectNode body = json.valueToTree(EvaluationResponse.of(evaluation));
+            body.put("orderId", request.orderId());
+            if (!evaluation.rejectedCodes().isEmpty()) {
+                return refused("CODE_REJECTED", "An entered code cannot be used; drop it and place the order again", body);
+            }
+            BigDecimal total = evaluation.pricing().total().amount();
+            if (request.expectedTotal() != null && request.expectedTotal().compareTo(total) != 0) {
+                return refused("TOTAL_CHANGED", "The total is now " + total.toPlainString() + ", not "
+                        + request.expectedTotal().toPlainString() + "; show the shopper the new total", body);
+            }
+            try {
+                QuarkusTransaction.requiringNew().run(() -> commit(request, requestHash, evaluation, body));
+                return new OrderOutcome.Placed(body);
+            } catch (LimitTaken | OrderIdTaken e) {
+                LOG.debugf("Order %s: %s, evaluating again (attempt %d)", request.orderId(), e.getClass().getSimpleName(), attempt);
+            } catch (RuntimeException e) {
+                if (!isContention(e)) throw e;
+                LOG.debugf("Order %s met a concurrent order, evaluating again (attempt %d)", request.orderId(), attempt);
+            }
+        }
+        throw new IllegalStateException("Order " + request.orderId() + " could not be committed after " + ATTEMPTS
+                + " attempts under heavy contention; retry it");
+    }
+
+    public Cancelled cancel(String orderId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                if (!OrderLedger.markCancelled(c, orderId, Instant.now())) {
+                    return OrderLedger.find(c, orderId).isPresent() ? Cancelled.ALREADY : Cancelled.UNKNOWN;
+                }
+                for (OrderLedger.UsageRecord used : OrderLedger.usageOf(c, orderId)) {
+                    if (used.subject().startsWith("code:") && used.scope().equals(UsageKey.Scope.TOTAL.name())) {
+                        releaseCode(c, used.subject().substring(5));
+                    } else {
+                        ledger.release(c, new UsageKey(used.subject(), UsageKey.Scope.valueOf(used.scope()), used.key()), used.amount());
+                    }
+                }
+                return Cancelled.NOW;
+            }
+        });
+    }
+
+    private Optional<OrderOutcome> earlierOrder(String orderId, String requestHash) {
+        try (Connection c = dataSource.getConnection()) {
+            return OrderLedger.find(c, orderId).map(stored -> stored.requestHash().equals(requestHash)
+                    ? new OrderOutcome.Replayed(read(stored.response()))
+                    : refused("ORDER_ID_CONFLICT", "Order " + orderId + " was placed before with a different body; "
+                    + "use a new order id for a new order", json.createObjectNode().put("orderId", orderId)));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading order " + orderId + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void commit(OrderRequest request, String requestHash, Evaluation evaluation, ObjectNode body) {
+        try (Connection c = dataSource.getConnection()) {
+            if (!OrderLedger.insertOrder(c, request.orderId(), requestHash, evaluation, body.toString())) {
+                throw new OrderIdTaken();
+            }
+            List<OrderLedger.UsageRecord> used = new ArrayList<>();
+            // Codes first, then counters, each in a fixed order: concurrent orders lock in one global order and never deadlock.
+            List<Evaluation.PlannedUse> uses = new ArrayList<>(evaluation.plannedUses());
+            uses.sort(Comparator.comparing(Evaluation.PlannedUse::promotionId));
+            for (Evaluation.PlannedUse use : uses.stream().filter(u -> u.code() != null)
+                    .sorted(Comparator.comparing(u -> u.code().code())).toList()) {
+                if (!consumeCode(c, use.code())) throw new LimitTaken();
+                used.add(new OrderLedger.UsageRecord(UsageKey.codeSubject(use.code().code()), UsageKey.Scope.TOTAL.name(), "", BigDecimal.ZERO));
+            }
+            record Step(UsageLimit limit, BigDecimal amount) {
+            }
+            List<Step> steps = new ArrayList<>();
+            uses.forEach(use -> use.limits().forEach(limit -> steps.add(new Step(limit, limit.budget() == null ? BigDecimal.ZERO : use.amount()))));
+            steps.sort(Comparator.comparing(Step::limit, Comparator.comparing(UsageLimit::key)));
+            for (Step step : steps) {
+                if (!ledger.consume(c, step.limit(), step.amount())) throw new LimitTaken();
+                UsageKey key = step.limit().key();
+                used.add(new OrderLedger.UsageRecord(key.subject(), key.scope().name(), key.key(), step.amount()));
+            }
+            OrderLedger.insertLinesAndDiscounts(c, request.orderId(), request.checkout(), evaluation);
+            OrderLedger.recordUsage(c, request.orderId(), used);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Recording order " + request.orderId() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean consumeCode(Connection c, PromoCode code) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("""
+                UPDATE promotion_code SET uses = uses + 1
+                 WHERE code = ? AND status = 'ACTIVE' AND (max_uses IS NULL OR uses < max_uses)""")) {
+            update.setString(1, code.code());
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    private static void releaseCode(Connection c, String code) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE promotion_code SET uses = GREATEST(uses - 1, 0) WHERE code = ?")) {
+            update.setString(1, code);
+            update.executeUpdate();
+        }
+    }
+
+    /** Deadlocks and serialization failures are another order's doing; evaluating again resolves them. */
+    private static boolean isContention(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof LimitTaken || t instanceof OrderIdTaken) return true;
+            if (t instanceof SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) return true;
+        }
+        return false;
+    }
+
+    private OrderOutcome.Refused refused(String error, String message, ObjectNode body) {
+        ObjectNode refusal = json.createObjectNode().put("error", error).put("message", message);
+        refusal.setAll(body);
+        return new OrderOutcome.Refused(error, refusal);
+    }
+
+    private String hash(OrderRequest request) {
+        try {
+            return RuleSource.sha256(json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An order request cannot be written as JSON", e);
+        }
+    }
+
+    private ObjectNode read(String stored) {
+        try {
+            return (ObjectNode) json.readTree(stored);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored order response cannot be read", e);
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package kupon.orders;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import kupon.support.Api;
+import kupon.support.Scenario;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/** POST /api/v1/orders and /cancel: committing orders, idempotency, and limits that are consumed and released. */
+@QuarkusTest
+class OrderResourceTest {
+
+    private final Scenario shop = new Scenario();
+
+    @AfterEach
+    void closeShop() {
+        shop.close();
+    }
+
+    static String orderId() {
+        return "ord-" + UUID.randomUUID();
+    }
+
+    private String order(String orderId, String code, String customer, String extra) {
+        return shop.checkout("""
+                {"orderId": "%s" %s,
+                 "cart": {"currency": "USD", "lines": [{"id": "l1", "sku": "MUG", "quantity": 2, "unitPrice": "25.00", "unitCost": "9.00"}]},
+                 "customer": %s, "codes": %s, "context": {"ip": "203.0.113.9", "source": "newsletter"}}"""
+                .formatted(orderId, extra, customer, code == null ? "[]" : "[\"" + code + "\"]"));
+    }
+
+    private String codePromotion(String limits, String conditions) {
+        return shop.promotion("""
+                {"id": "%s", "name": "Ten off", "trigger": "CODE", "limits": %s, "conditions": %s,
+                 "reward": {"type": "AMOUNT_OFF", "value": "10.00", "target": "ORDER"}}""".formatted(shop.id("ten"), limits, conditions));
+    }
+
+    static String code(String promotionId, String extra) {
+        String code = "C" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Api.marketer().body("{\"code\": \"" + code + "\"" + extra + "}")
+                .when().post("/api/v1/promotions/" + promotionId + "/codes").then().statusCode(201);
+        return code;
+    }
+
+    private static int uses(String code) {
+        return Api.marketer().when().get("/api/v1/codes/" + code).then().statusCode(200).extract().path("uses");
+    }
+
+    @Test
+    void anOrderIsCommittedOnceAndReplayedWithItsOriginalAnswer() {
+        String code = code(codePromotion("null", "{}"), "");
+        String id = orderId();
+        String body = order(id, code, "{\"id\": \"u-1\"}", "");
+        JsonPath placed = Api.checkout().body(body).when().post("/api/v1/orders")
+                .then().statusCode(201)
+                .body("orderId", equalTo(id))
+                .body("applied[0].code", equalTo(code))
+                .body("total", equalTo(new BigDecimal("40.00")))
+                .extract().jsonPath();
+        Api.checkout().body(body).when().post("/api/v1/orders")
+                .then().statusCode(200)
+                .body("orderId", equalTo(id))
+                .body("evaluatedAt", equalTo(placed.getString("evaluatedAt")));
+        assertThat(uses(code)).isEqualTo(1);
+
+        Api.checkout().body(order(id, null, "{\"id\": \"u-1\"}", "")).when().post("/api/v1/orders")
+                .then().statusCode(409)
+                .body("error", equalTo("ORDER_ID_CONFLICT"));
+    }
+
+    @Test
+    void aRejectedCodeRefusesTheOrderAndRecordsNothing() {
+        String code = code(codePromotion("null", "{\"minSubtotal\": \"100.00\"}"), "");
+        String id = orderId();
+        Api.checkout().body(order(id, code, "null", "")).when().post("/api/v1/orders")
+                .then().statusCode(409)
+                .body("error", equalTo("CODE_REJECTED"))
+                .body("rejectedCodes[0].reason", equalTo("MIN_SUBTOTAL_NOT_MET"));
+        assertThat(uses(code)).isZero();
+        // Nothing was recorded under that id: the same id can be used for the corrected order.
+        Api.checkout().body(order(id, null, "null", "")).when().post("/api/v1/orders").then().statusCode(201);
+    }
+
+    @Test
+    void anUnexpectedTotalRefusesTheOrder() {
+        Api.checkout().body(order(orderId(), null, "null", ", \"expectedTotal\": \"49.00\"")).when().post("/api/v1/orders")
+                .then().statusCode(409)
+                .body("error", equalTo("TOTAL_CHANGED"))
+                .body("total", equalTo(new BigDecimal("50.00")));
+        Api.checkout().body(order(orderId(), null, "null", ", \"expectedTotal\": \"50.00\"")).when().post("/api/v1/orders")
+                .then().statusCode(201);
+    }
+
+    @Test
+    void cancellingReleasesTheCodeForTheNextOrder() {
+        String code = code(codePromotion("null", "{}"), ", \"maxUses\": 1");
+        String first = orderId();
+        Api.checkout().body(order(first, code, "null", "")).when().post("/api/v1/orders").then().statusCode(201);
+        Api.checkout().body(order(orderId(), code, "null", "")).when().post("/api/v1/orders")
+                .then().statusCode(409)
+                .body("rejectedCodes[0].reason", equalTo("USAGE_LIMIT_REACHED"));
+
+        Api.checkout().when().post("/api/v1/orders/" + first + "/cancel")
+                .then().statusCode(200).body("status", equalTo("CANCELLED")).body("released", equalTo(true));
+        Api.checkout().when().post("/api/v1/orders/" + first + "/cancel")
+                .then().statusCode(200).body("released", equalTo(false));
+        assertThat(uses(code)).isZero();
+        Api.checkout().body(order(orderId(), code, "null", "")).when().post("/api/v1/orders").then().statusCode(201);
+        Api.checkout().when().post("/api/v1/orders/no-such-order/cancel").then().statusCode(404);
+    }
+
+    @Test
+    void perCustomerCountsByIdElseByNormalizedEmail() {
+        String promotion = codePromotion("{\"perCustomer\": 1}", "{}");
+        String code = code(promotion, "");
+        Api.checkout().body(order(orderId(), code, "{\"email\": \"Ann.Lee+bf@gmail.com\"}", "")).when().post("/api/v1/orders").then().statusCode(201);
+        Api.checkout().body(order(orderId(), code, "{\"email\": \"annlee@gmail.com\"}", "")).when().post("/api/v1/orders")
+                .then().statusCode(409)
+                .body("rejectedCodes[0].reason", equalTo("CUSTOMER_LIMIT_REACHED"));
+        Api.checkout().body(order(orderId(), code, "{\"email\": \"bob@example.com\"}", "")).when().post("/api/v1/orders").then().statusCode(201);
+        // A guest with no email cannot be counted, so cannot use it.
+        Api.checkout().body(order(orderId(), code, "null", "")).when().post("/api/v1/orders")
+                .then().statusCode(409).body("rejectedCodes[0].reason", equalTo("NOT_ELIGIBLE_CUSTOMER"));
+    }
+
+    @Test
+    void perIpAndPerDayLimits() {
+        String perIp = code(codePromotion("{\"perIp\": 1}", "{}"), "");
+        Api.checkout().body(order(orderId(), perIp, "null", "")).when().post("/api/v1/orders").then().statusCode(201);
+        Api.checkout().body(order(orderId(), perIp, "null", "")).when().post("/api/v1/orders")
+                .then().statusCode(409).body("rejectedCodes[0].reason", equalTo("IP_LIMIT_REACHED"));
+
+        String daily = shop.promotion("""
+                {"id": "%s", "name": "Daily", "trigger": "CODE", "limits": {"perDay": 1}, "schedule": {"timeZone": "Pacific/Kiritimati"},
+                 "reward": {"type": "AMOUNT_OFF", "value": "1.00", "target": "ORDER"}}""".formatted(shop.id("daily")));
+        String dailyCode = code(daily, "");
+        Api.checkout().body(order(orderId(), dailyCode, "null", "")).when().post("/api/v1/orders").then().statusCode(201);
+        Api.checkout().body(order(orderId(), dailyCode, "null", "")).when().post("/api/v1/orders")
+                .then().statusCode(409).body("rejectedCodes[0].reason", equalTo("DAILY_LIMIT_REACHED"));
+    }
+
+    @Test
+    void aBudgetGivesTheLastOrderWhatRemainsThenNothing() {
+        shop.promotion("""
+                {"id": "%s", "name": "Ten off while budget lasts", "limits": {"budget": "15.00"},
+                 "reward": {"type": "AMOUNT_OFF", "value": "10.00", "target": "ORDER"}}""".formatted(shop.id("budget")));
+        Api.checkout().body(order(orderId(), null, "null", "")).when().post("/api/v1/orders").then().statusCode(201)
+                .body("discountTotal", equalTo(new BigDecimal("10.00")));
+        Api.checkout().body(order(orderId(), null, "null", "")).when().post("/api/v1/orders").then().statusCode(201)
+                .body("discountTotal", equalTo(new BigDecimal("5.00")));
+        Api.checkout().body(order(orderId(), null, "null", "")).when().post("/api/v1/orders").then().statusCode(201)
+                .body("discountTotal", equalTo(new BigDecimal("0.00")));
+    }
+
+    @Test
+    void recordedOrdersMakeACustomerNoLongerNew() {
+        shop.promotion("""
+                {"id": "%s", "name": "Welcome", "conditions": {"firstOrderOnly": true},
+                 "reward": {"type": "AMOUNT_OFF", "value": "5.00", "target": "ORDER"}}""".formatted(shop.id("welcome")));
+        String customer = "{\"id\": \"u-" + UUID.randomUUID() + "\"}";
+        Api.checkout().body(order(orderId(), null, customer, "")).when().post("/api/v1/orders").then().statusCode(201)
+                .body("applied.promotionId", hasItem(shop.id("welcome")));
+        Api.checkout().body(shop.checkout(order(orderId(), null, customer, ""))).when().post("/api/v1/evaluate").then().statusCode(200)
+                .body("discountTotal", equalTo(new BigDecimal("0.00")));
+    }
+
+    @Test
+    void anOrderWithoutAnIdIs422() {
+        Api.checkout().body("{\"cart\": {\"currency\": \"USD\", \"lines\": []}}").when().post("/api/v1/orders")
+                .then().statusCode(422).body("details[0].path", equalTo("orderId"));
+    }
+}
