@@ -4,6 +4,7 @@ import kupon.pricing.LineSelector;
 
 import java.util.Collections;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.StringJoiner;
 import java.util.TreeSet;
@@ -181,7 +182,7 @@ public final class Items {
     }
 
     /** The pricing core's form of this selector, further limited to the lines with these ids (null or empty = any line). */
-    LineSelector toSelector(java.util.Set<String> lineIds) {
+    LineSelector toSelector(Set<String> lineIds) {
         return new LineSelector(skus, productIds, categories, brands, tags, excludeSkus, excludeCategories,
                 excludeBrands, excludeTags, excludeOnSale, lineIds);
     }
