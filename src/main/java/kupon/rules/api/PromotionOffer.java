@@ -24,8 +24,13 @@ import java.util.function.Function;
  * actions.promotion("spend-50").name("5.00 off orders of 50.00 or more").minSubtotal("50.00").amountOffOrder("5.00");
  * </pre>
  * Amounts are given as strings ({@code "5.00"}) or whole numbers, never computed in the rule.
- * Item rewards apply to the lines named with {@link #onLine} and/or the selector methods; with
- * neither, to every discountable line.
+ * Item rewards apply to the lines named with {@link #onLine}, {@link #onItems} and/or the one-field selector
+ * methods ({@link #onCategories} and the like), which all must match; with none of them, to every discountable line.
+ * Buy-x-get-y deals ({@link BuyGet}) and tiers ({@link Tiers}) have builders of their own.
+ *
+ * <p>An offer only states what the promotion gives: the pricing core decides, after all rules have fired, in
+ * which order offers apply and whether they may stack ({@link #exclusive}, {@link #stopFurther},
+ * {@link #combinesWith}). Invalid values (a percent over 100, a negative amount) throw in the rule that gives them.
  */
 public final class PromotionOffer {
 
@@ -40,16 +45,16 @@ public final class PromotionOffer {
     private BigDecimal minSubtotal;
     private Integer minQuantity;
     private BigDecimal maxAmount;
+    private Items requiredItems;
+    private int requiredQuantity;
     private Function<LineSelector, Reward> reward;
     private String rewardDescription;
+    private boolean rewardUsesItems;
     private final Set<String> lineIds = new LinkedHashSet<>();
-    private final Set<String> skus = new LinkedHashSet<>();
-    private final Set<String> categories = new LinkedHashSet<>();
-    private final Set<String> brands = new LinkedHashSet<>();
-    private final Set<String> tags = new LinkedHashSet<>();
-    private final Set<String> excludeCategories = new LinkedHashSet<>();
-    private final Set<String> excludeBrands = new LinkedHashSet<>();
-    private boolean excludeOnSale;
+    /** What {@link #onItems} named; null until it is called. */
+    private Items items;
+    /** What the one-field methods ({@link #onCategories} and the like) added. */
+    private Items refinements = Items.all();
 
     PromotionOffer(String promotionId, Consumer<String> problems) {
         this.promotionId = promotionId;
@@ -57,6 +62,7 @@ public final class PromotionOffer {
         this.name = promotionId;
     }
 
+    /** The promotion this offer is for. */
     public String getPromotionId() { return promotionId; }
 
     // --- how the promotion stacks -------------------------------------------------------------
@@ -82,6 +88,7 @@ public final class PromotionOffer {
     /** It applies because this code was entered; reported in {@code applied[].code}. */
     public PromotionOffer code(EnteredCode enteredCode) { return code(enteredCode.getCode()); }
 
+    /** It applies because this code was entered (compared trimmed and upper-cased); reported in {@code applied[].code}. */
     public PromotionOffer code(String code) { this.code = code.trim().toUpperCase(java.util.Locale.ROOT); return this; }
 
     // --- conditions checked on the cart as discounted so far ------------------------------------
@@ -92,27 +99,74 @@ public final class PromotionOffer {
     /** The cart must hold at least this many units. */
     public PromotionOffer minQuantity(int quantity) { this.minQuantity = quantity; return this; }
 
+    /**
+     * The cart must hold at least {@code minQuantity} units of {@code items} when the promotion's turn comes, e.g.
+     * {@code .requiresItems(Items.categories("shoes"), 1).amountOffOrder("10.00")}: 10.00 off any order with shoes.
+     * It is only a condition; what the reward discounts is said with {@link #onItems} and the like.
+     * One requirement per promotion: naming a different one is reported and the first is kept.
+     */
+    public PromotionOffer requiresItems(Items items, int minQuantity) {
+        Objects.requireNonNull(items, "items");
+        if (minQuantity < 1) {
+            throw new IllegalArgumentException("requiresItems needs a minQuantity of at least 1, was " + minQuantity);
+        }
+        if (requiredItems == null) {
+            requiredItems = items;
+            requiredQuantity = minQuantity;
+        } else if (!requiredItems.equals(items) || requiredQuantity != minQuantity) {
+            problems.accept("Promotion '" + promotionId + "' was given two item requirements, " + requiredQuantity
+                    + " of " + requiredItems + " and " + minQuantity + " of " + items + "; the first is kept.");
+        }
+        return this;
+    }
+
     /** Never more than this in total per order. */
     public PromotionOffer maxAmount(Object amount) { this.maxAmount = amountOf(amount); return this; }
 
     // --- which items -----------------------------------------------------------------------------
 
-    /** Item rewards apply to this line (call once per matched line). */
+    /**
+     * Item rewards apply to this line (call once per matched line; the lines add up). Together with
+     * {@link #onItems} or the selector methods, a line must also match them.
+     */
     public PromotionOffer onLine(Line line) { lineIds.add(line.getId()); return this; }
 
-    public PromotionOffer onSkus(String... values) { skus.addAll(Set.of(values)); return this; }
+    /**
+     * Item rewards apply to the lines {@code items} selects, e.g. {@code .onItems(Items.categories("shoes").excludeOnSale())}.
+     * A rule firing once per line may repeat the same items; naming different items for one promotion is reported
+     * and the first are kept (give each its own promotion, or list everything in one {@link Items}).
+     */
+    public PromotionOffer onItems(Items items) {
+        Objects.requireNonNull(items, "items");
+        if (this.items == null) {
+            this.items = items;
+        } else if (!this.items.equals(items)) {
+            problems.accept("Promotion '" + promotionId + "' was given two item selections, " + this.items + " and "
+                    + items + "; the first is kept.");
+        }
+        return this;
+    }
 
-    public PromotionOffer onCategories(String... values) { categories.addAll(Set.of(values)); return this; }
+    /** Item rewards apply to lines with one of these SKUs (the values add up over calls). */
+    public PromotionOffer onSkus(String... values) { refinements = refinements.andSkus(values); return this; }
 
-    public PromotionOffer onBrands(String... values) { brands.addAll(Set.of(values)); return this; }
+    /** Item rewards apply to lines in one of these categories (the values add up over calls). */
+    public PromotionOffer onCategories(String... values) { refinements = refinements.andCategories(values); return this; }
 
-    public PromotionOffer onTags(String... values) { tags.addAll(Set.of(values)); return this; }
+    /** Item rewards apply to lines of one of these brands (the values add up over calls). */
+    public PromotionOffer onBrands(String... values) { refinements = refinements.andBrands(values); return this; }
 
-    public PromotionOffer excludeCategories(String... values) { excludeCategories.addAll(Set.of(values)); return this; }
+    /** Item rewards apply to lines carrying one of these tags (the values add up over calls). */
+    public PromotionOffer onTags(String... values) { refinements = refinements.andTags(values); return this; }
 
-    public PromotionOffer excludeBrands(String... values) { excludeBrands.addAll(Set.of(values)); return this; }
+    /** Item rewards leave out lines in any of these categories. */
+    public PromotionOffer excludeCategories(String... values) { refinements = refinements.excludeCategories(values); return this; }
 
-    public PromotionOffer excludeOnSale() { this.excludeOnSale = true; return this; }
+    /** Item rewards leave out lines of any of these brands. */
+    public PromotionOffer excludeBrands(String... values) { refinements = refinements.excludeBrands(values); return this; }
+
+    /** Item rewards leave out lines already on sale. */
+    public PromotionOffer excludeOnSale() { refinements = refinements.excludeOnSale(); return this; }
 
     // --- rewards ---------------------------------------------------------------------------------
 
@@ -127,6 +181,13 @@ public final class PromotionOffer {
         BigDecimal p = amountOf(percent);
         return reward("percentOffEachItem(" + p + "," + maxQuantity + ")",
                 items -> new Reward.PercentOff(p, Target.ITEMS, items, Allocation.EACH, maxQuantity));
+    }
+
+    /** {@code percent}% off every targeted unit, each unit rounded on its own (not per line). */
+    public PromotionOffer percentOffEachItem(Object percent) {
+        BigDecimal p = amountOf(percent);
+        return reward("percentOffEachItem(" + p + ")",
+                items -> new Reward.PercentOff(p, Target.ITEMS, items, Allocation.EACH, null));
     }
 
     /** {@code amount} once, spread over the targeted lines in proportion to their value. */
@@ -148,33 +209,60 @@ public final class PromotionOffer {
                 items -> new Reward.AmountOff(a, Target.ITEMS, items, Allocation.EACH, maxQuantity));
     }
 
-    /** {@code percent}% of the order's items as a whole, rounded once, then allocated over the lines. */
+    /**
+     * {@code percent}% of the order's items as a whole, rounded once, then allocated over the lines. With
+     * {@link #onItems} (or the like), of those items' total. Counts as an order discount for {@code combinesWith}.
+     */
     public PromotionOffer percentOffOrder(Object percent) {
         BigDecimal p = amountOf(percent);
         return reward("percentOffOrder(" + p + ")", items -> new Reward.PercentOff(p, Target.ORDER, items, Allocation.ACROSS, null));
     }
 
-    /** {@code amount} off the order's items, allocated over the lines. Never touches shipping. */
+    /**
+     * {@code amount} off the order's items, allocated over the lines (with {@link #onItems} or the like, over those
+     * items). Never touches shipping. Counts as an order discount for {@code combinesWith}.
+     */
     public PromotionOffer amountOffOrder(Object amount) {
         BigDecimal a = amountOf(amount);
         return reward("amountOffOrder(" + a + ")", items -> new Reward.AmountOff(a, Target.ORDER, items, Allocation.ACROSS, null));
     }
 
+    /**
+     * {@code amount} off each targeted unit, like {@link #amountOffEachItem(Object)}, but counted as an order
+     * discount for {@code combinesWith}.
+     */
+    public PromotionOffer amountOffOrderEachItem(Object amount) {
+        BigDecimal a = amountOf(amount);
+        return reward("amountOffOrderEachItem(" + a + ")",
+                items -> new Reward.AmountOff(a, Target.ORDER, items, Allocation.EACH, null));
+    }
+
+    /**
+     * {@code amount} off each targeted unit, at most {@code maxQuantity} units per line (the dearest first), counted
+     * as an order discount for {@code combinesWith}.
+     */
+    public PromotionOffer amountOffOrderEachItem(Object amount, int maxQuantity) {
+        BigDecimal a = amountOf(amount);
+        return reward("amountOffOrderEachItem(" + a + "," + maxQuantity + ")",
+                items -> new Reward.AmountOff(a, Target.ORDER, items, Allocation.EACH, maxQuantity));
+    }
+
     /** Shipping costs nothing. */
     public PromotionOffer freeShipping() {
-        return reward("freeShipping()", items -> new Reward.FreeShipping(null));
+        return rewardIgnoringItems("freeShipping()", new Reward.FreeShipping(null));
     }
 
     /** {@code percent}% off the shipping price. */
     public PromotionOffer percentOffShipping(Object percent) {
         BigDecimal p = amountOf(percent);
-        return reward("percentOffShipping(" + p + ")", items -> new Reward.FreeShipping(p));
+        return rewardIgnoringItems("percentOffShipping(" + p + ")", new Reward.FreeShipping(p));
     }
 
     /** {@code amount} off the shipping price (at most the price). */
     public PromotionOffer amountOffShipping(Object amount) {
         BigDecimal a = amountOf(amount);
-        return reward("amountOffShipping(" + a + ")", items -> new Reward.AmountOff(a, Target.SHIPPING, items, Allocation.ACROSS, null));
+        return rewardIgnoringItems("amountOffShipping(" + a + ")",
+                new Reward.AmountOff(a, Target.SHIPPING, LineSelector.ALL, Allocation.ACROSS, null));
     }
 
     /** Each targeted unit costs {@code price}. */
@@ -191,13 +279,42 @@ public final class PromotionOffer {
 
     /** Adds {@code quantity} × {@code sku} as a gift; if the SKU is in the cart, those units cost nothing. */
     public PromotionOffer freeGift(String sku, int quantity) {
-        return reward("freeGift(" + sku + "," + quantity + ")", items -> new Reward.FreeGift(sku, quantity));
+        return rewardIgnoringItems("freeGift(" + sku + "," + quantity + ")", new Reward.FreeGift(sku, quantity));
+    }
+
+    /**
+     * Buy X, get Y, repeatedly: e.g. {@code .buyXGetY(BuyGet.buy(Items.categories("socks"), 2).get(1).free())}.
+     * The bought and got items are said in the {@link BuyGet}, not with {@link #onItems} or {@link #onLine}.
+     */
+    public PromotionOffer buyXGetY(BuyGet deal) {
+        Objects.requireNonNull(deal, "deal");
+        return rewardIgnoringItems("buyXGetY(" + deal + ")", deal.toReward());
+    }
+
+    /**
+     * The highest tier reached gives its value, e.g.
+     * {@code .tiered(Tiers.bySubtotal().percent().tier("100.00", 10).tier("200.00", 15))}. The tiers are measured on,
+     * and discount, the items given with {@link #onItems} / {@link #onLine} (every discountable line if none).
+     */
+    public PromotionOffer tiered(Tiers tiers) {
+        Objects.requireNonNull(tiers, "tiers");
+        return reward("tiered(" + tiers + ")", tiers::toReward);
+    }
+
+    private PromotionOffer rewardIgnoringItems(String description, Reward fixed) {
+        return reward(description, false, items -> fixed);
     }
 
     private PromotionOffer reward(String description, Function<LineSelector, Reward> factory) {
+        return reward(description, true, factory);
+    }
+
+    private PromotionOffer reward(String description, boolean usesItems, Function<LineSelector, Reward> factory) {
+        factory.apply(LineSelector.ALL); // an invalid value fails here, in the rule that gave it
         if (reward == null) {
             reward = factory;
             rewardDescription = description;
+            rewardUsesItems = usesItems;
         } else if (!rewardDescription.equals(description)) {
             problems.accept("Promotion '" + promotionId + "' was given two rewards, " + rewardDescription + " and "
                     + description + "; the first is kept. Give each reward its own promotion id.");
@@ -211,11 +328,16 @@ public final class PromotionOffer {
             problems.accept("Promotion '" + promotionId + "' was named by a rule but given no reward; it is ignored.");
             return null;
         }
-        LineSelector items = new LineSelector(skus, Set.of(), categories, brands, tags,
-                Set.of(), excludeCategories, excludeBrands, Set.of(), excludeOnSale, lineIds);
-        Conditions conditions = new Conditions(minSubtotal, minQuantity, null);
+        Items selection = (items == null ? Items.all() : items).with(refinements);
+        if (!rewardUsesItems && (!selection.isAll() || !lineIds.isEmpty())) {
+            problems.accept("Promotion '" + promotionId + "' names items, but " + rewardDescription
+                    + " does not discount chosen items, so they are ignored; to make items a condition, use requiresItems(..).");
+        }
+        Conditions conditions = new Conditions(minSubtotal, minQuantity, requiredItems == null ? null
+                : new Conditions.ItemRequirement(requiredItems.toSelector(), requiredQuantity));
+        LineSelector lineSelector = selection.toSelector(lineIds);
         return new Offer(promotionId, name, code, priority, exclusive, stopFurther, combinesWith, conditions,
-                reward.apply(items), maxAmount, null);
+                reward.apply(lineSelector), maxAmount, null);
     }
 
     static BigDecimal amountOf(Object value) {

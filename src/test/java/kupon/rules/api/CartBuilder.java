@@ -1,0 +1,177 @@
+package kupon.rules.api;
+
+import kupon.pricing.PricingCart;
+import kupon.pricing.PricingLine;
+import kupon.pricing.PricingShipping;
+import kupon.rules.model.Cart;
+import kupon.rules.model.Clock;
+import kupon.rules.model.Context;
+import kupon.rules.model.Customer;
+import kupon.rules.model.EnteredCode;
+import kupon.rules.model.Line;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Builds a checkout for rule tests: USD, no shipping, a returning customer in no segments, no codes,
+ * unless a test says otherwise. It yields both what rules see (facts) and what the pricing core prices.
+ */
+final class CartBuilder {
+
+    static final Instant NOW = Instant.parse("2026-11-27T15:00:00Z");
+
+    private final List<LineBuilder> lines = new ArrayList<>();
+    private BigDecimal shipping;
+    private String shippingMethod;
+    private List<String> segments = List.of();
+    private int orderCount = 3;
+    private final List<String> codes = new ArrayList<>();
+
+    static CartBuilder cart() {
+        return new CartBuilder();
+    }
+
+    /** A discountable line of one unit at 10.00, its SKU the same as its id. */
+    static LineBuilder line(String id) {
+        return new LineBuilder(id);
+    }
+
+    CartBuilder line(String id, int quantity, String unitPrice) {
+        return line(line(id).quantity(quantity).price(unitPrice));
+    }
+
+    CartBuilder line(LineBuilder line) {
+        lines.add(line);
+        return this;
+    }
+
+    /** Standard shipping at {@code price}. */
+    CartBuilder shipping(String price) {
+        return shipping("standard", price);
+    }
+
+    CartBuilder shipping(String method, String price) {
+        shippingMethod = method;
+        shipping = new BigDecimal(price);
+        return this;
+    }
+
+    CartBuilder customerIn(String... segments) {
+        this.segments = List.of(segments);
+        return this;
+    }
+
+    CartBuilder firstOrder() {
+        orderCount = 0;
+        return this;
+    }
+
+    CartBuilder code(String code) {
+        codes.add(code.trim().toUpperCase(Locale.ROOT));
+        return this;
+    }
+
+    /** Everything a rule session gets inserted, in the order the evaluator inserts it. */
+    List<Object> facts() {
+        List<Object> facts = new ArrayList<>();
+        BigDecimal subtotal = BigDecimal.ZERO;
+        int quantity = 0;
+        for (LineBuilder l : lines) {
+            subtotal = subtotal.add(l.unitPrice.multiply(BigDecimal.valueOf(l.quantity)));
+            quantity += l.quantity;
+        }
+        facts.add(new Cart("cart-1", "USD", subtotal, quantity, false, shippingMethod,
+                shipping == null ? null : "US", shipping == null ? BigDecimal.ZERO : shipping));
+        lines.forEach(l -> facts.add(l.fact()));
+        facts.add(new Customer("cust-1", "shopper@example.com", segments, "US", orderCount));
+        codes.forEach(c -> facts.add(new EnteredCode(c)));
+        facts.add(new Context("web", null, null, "203.0.113.7", "US"));
+        facts.add(new Clock(NOW));
+        return facts;
+    }
+
+    PricingCart pricingCart() {
+        return new PricingCart(Currency.getInstance("USD"), false, lines.stream().map(LineBuilder::pricing).toList(),
+                shipping == null ? null : new PricingShipping(shipping, null));
+    }
+
+    /** One line with defaults: quantity 1, price 10.00, discountable, not on sale, no categories, brand or tags. */
+    static final class LineBuilder {
+        private final String id;
+        private String sku;
+        private String productId;
+        private List<String> categories = List.of();
+        private String brand;
+        private List<String> tags = List.of();
+        private int quantity = 1;
+        private BigDecimal unitPrice = new BigDecimal("10.00");
+        private boolean onSale;
+        private boolean discountable = true;
+
+        private LineBuilder(String id) {
+            this.id = id;
+            this.sku = id;
+            this.productId = id;
+        }
+
+        LineBuilder sku(String value) {
+            sku = value;
+            return this;
+        }
+
+        LineBuilder productId(String value) {
+            productId = value;
+            return this;
+        }
+
+        LineBuilder categories(String... values) {
+            categories = Arrays.asList(values);
+            return this;
+        }
+
+        LineBuilder brand(String value) {
+            brand = value;
+            return this;
+        }
+
+        LineBuilder tags(String... values) {
+            tags = Arrays.asList(values);
+            return this;
+        }
+
+        LineBuilder quantity(int value) {
+            quantity = value;
+            return this;
+        }
+
+        LineBuilder price(String value) {
+            unitPrice = new BigDecimal(value);
+            return this;
+        }
+
+        LineBuilder onSale() {
+            onSale = true;
+            return this;
+        }
+
+        LineBuilder notDiscountable() {
+            discountable = false;
+            return this;
+        }
+
+        private Line fact() {
+            return new Line(id, sku, productId, id, categories, brand, tags, quantity, unitPrice, onSale, discountable);
+        }
+
+        private PricingLine pricing() {
+            return new PricingLine(id, sku, productId, categories, brand, tags, quantity, unitPrice, onSale,
+                    discountable, null, null, null);
+        }
+    }
+}
