@@ -29,7 +29,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -76,7 +75,7 @@ public class Evaluator {
             Actions actions = new Actions();
             List<String> fired = fire(ruleSet, facts, actions);
             actions.problems().forEach(p -> LOG.warnf("Rule set %d: %s", ruleSet.version(), p));
-            List<Offer> offers = new ArrayList<>(actions.offers().stream().map(PromotionOffer::toOffer).filter(Objects::nonNull).toList());
+            List<Offer> offers = new ArrayList<>(ruleOffers(ruleSet, actions));
             Map<String, PromoCode> stored = codeLookup.find(facts.codes().stream().map(EnteredCode::getCode).toList());
             CatalogOffers.Result catalog = CatalogOffers.collect(ruleSet.promotions(), facts, stored, usageLedger::read, now);
             offers.addAll(catalog.offers());
@@ -86,6 +85,19 @@ public class Evaluator {
         } finally {
             timer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
+    }
+
+    private static List<Offer> ruleOffers(RuleSet ruleSet, Actions actions) {
+        List<Offer> offers = new ArrayList<>();
+        for (PromotionOffer offer : actions.offers()) {
+            try {
+                Offer built = offer.toOffer();
+                if (built != null) offers.add(built);
+            } catch (RuntimeException e) {
+                LOG.errorf("Rule set %d: promotion '%s' from the rule files is skipped: %s", ruleSet.version(), offer.getPromotionId(), e.getMessage());
+            }
+        }
+        return offers;
     }
 
     /** Every applied JSON promotion, with its code and limits: what an order would consume. */
@@ -127,10 +139,17 @@ public class Evaluator {
             session.insert(facts.context());
             session.insert(facts.clock());
             long deadline = System.nanoTime() + rulesConfig.maxFiringTime().toNanos();
-            int count = session.fireAllRules(match -> System.nanoTime() < deadline, rulesConfig.maxFirings());
-            if (count >= rulesConfig.maxFirings() || System.nanoTime() >= deadline) {
-                LOG.warnf("Rule set %d was stopped after %d firings: a rule probably triggers itself again; the offers made so far are used",
-                        ruleSet.version(), count);
+            try {
+                int count = session.fireAllRules(match -> System.nanoTime() < deadline, rulesConfig.maxFirings());
+                if (count >= rulesConfig.maxFirings() || System.nanoTime() >= deadline) {
+                    LOG.warnf("Rule set %d was stopped after %d firings: a rule probably triggers itself again; the offers made so far are used",
+                            ruleSet.version(), count);
+                }
+            } catch (RuntimeException e) {
+                // A rule that throws (a bad amount, a malformed id) is the rule author's bug; checkout keeps working
+                // with the offers made before it, and the log says which rule to fix.
+                LOG.errorf("Rule set %d: a rule failed and was skipped, the offers made before it are used: %s",
+                        ruleSet.version(), e.getMessage());
             }
         } finally {
             session.dispose();

@@ -104,6 +104,25 @@ class HotReloadTest {
     }
 
     @Test
+    void aRuleThatFailsWhileFiringDoesNotFailCheckout() throws IOException {
+        Files.createDirectories(MUG_RULE.getParent());
+        Files.writeString(MUG_RULE, mugRule("2.00") + """
+
+                rule "broken: a promotion id that is not a slug"
+                salience -1
+                when
+                    Line( sku == "MUG" )
+                then
+                    actions.promotion("Not A Slug").percentOffItems(10);
+                end
+                """);
+        Api.admin().when().post("/api/v1/rulesets/reload").then().statusCode(200);
+        JsonPath answer = evaluate();
+        assertThat(answer.getList("applied.promotionId")).containsExactly("mugs-off");
+        assertThat(answer.getString("discountTotal")).isEqualTo("4.00");
+    }
+
+    @Test
     void theActiveRuleSetListsItsSourcesWithHashes() {
         Api.marketer().when().get("/api/v1/rulesets/active")
                 .then().statusCode(200)
