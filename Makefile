@@ -16,9 +16,10 @@ run: package
 	@echo "API keys: checkout=$$KUPON_CHECKOUT_KEYS  marketer=$$KUPON_MARKETER_KEYS  admin=$$KUPON_ADMIN_KEYS"
 	java -jar $(JAR)
 
-## Every test, against a real PostgreSQL (embedded unless QUARKUS_DATASOURCE_JDBC_URL is set).
+## Every test, against a real PostgreSQL (embedded unless QUARKUS_DATASOURCE_JDBC_URL is set): unit and
+## @QuarkusTest tests, then the packaged service started twice on one database (*IT).
 test:
-	$(MVN) test
+	$(MVN) verify
 
 package:
 	$(MVN) -q -DskipTests package
