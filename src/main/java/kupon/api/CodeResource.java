@@ -14,6 +14,7 @@ import kupon.codes.CodeService;
 import kupon.codes.PromoCode;
 
 import java.time.Instant;
+import java.util.List;
 
 /** {@code /api/v1/codes/{code}}: what a code is, how often it was used, and switching it off. */
 @Path("/api/v1/codes/{code}")
@@ -23,10 +24,11 @@ public class CodeResource {
 
     /** A code as shown to marketers. */
     public record CodeView(String code, String promotionId, String status, int uses, Integer maxUses, Integer perCustomer,
-                           String customerId, String email, Instant startsAt, Instant expiresAt) {
-        static CodeView of(PromoCode c) {
+                           String customerId, String email, Instant startsAt, Instant expiresAt,
+                           List<CodeService.CodeOrder> orders) {
+        static CodeView of(PromoCode c, List<CodeService.CodeOrder> orders) {
             return new CodeView(c.code(), c.promotionId(), c.status().name(), c.uses(), c.maxUses(), c.perCustomer(),
-                    c.customerId(), c.email(), c.startsAt(), c.expiresAt());
+                    c.customerId(), c.email(), c.startsAt(), c.expiresAt(), orders);
         }
     }
 
@@ -38,7 +40,7 @@ public class CodeResource {
 
     @GET
     public CodeView get(@PathParam("code") String code) {
-        return codes.find(code).map(CodeView::of).orElseThrow(() -> notFound(code));
+        return codes.find(code).map(c -> CodeView.of(c, codes.orders(c.code()))).orElseThrow(() -> notFound(code));
     }
 
     @POST

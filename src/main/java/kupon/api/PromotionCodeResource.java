@@ -40,7 +40,7 @@ public class PromotionCodeResource {
                     + " exists already (codes are unique across promotions, ignoring case); choose another"));
         }
         return Response.created(URI.create("/api/v1/codes/" + code.code().trim()))
-                .entity(codes.find(code.code()).map(CodeResource.CodeView::of).orElseThrow()).build();
+                .entity(codes.find(code.code()).map(c -> CodeResource.CodeView.of(c, List.of())).orElseThrow()).build();
     }
 
     private static void validate(CodeService.NewCode code) {
