@@ -1,29 +1,50 @@
 package kupon.api;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import kupon.auth.Allowed;
+import kupon.auth.ApiKeyFilter;
 import kupon.auth.Role;
 import kupon.rules.ActiveRuleSet;
 import kupon.rules.ReloadResult;
 import kupon.rules.RuleError;
 import kupon.rules.RuleSet;
+import kupon.rules.RuleSetCompiler;
+import kupon.rules.RuleSetVersionEntity;
+import kupon.rules.RuleSetVersionRepository;
+import kupon.rules.RuleSource;
+import kupon.rules.RuleSourceKind;
+import kupon.rules.RuleSourceStore;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
-/** Rule sets: what is serving now, and reloading from the rules folder on demand. */
+/** Rule sets: what serves now, uploading rule files, versions and rollback, reloading on demand. */
 @Path("/api/v1/rulesets")
 @Produces(MediaType.APPLICATION_JSON)
 public class RuleSetResource {
 
-    /** The serving version and its sources; {@code lastError} holds the errors of a reload that did not replace it. */
-    public record ActiveView(Long version, Instant compiledAt, String contentHash, List<SourceView> sources,
-                             LastError lastError) {
+    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    private static final long MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+
+    public record ActiveView(Long version, Instant compiledAt, String contentHash, List<SourceView> sources, int promotions,
+                             Long pinnedToVersion, LastError lastError) {
     }
 
     public record SourceView(String name, String kind, String hash) {
@@ -35,13 +56,23 @@ public class RuleSetResource {
     public record Reloaded(long version, boolean changed) {
     }
 
-    public record ReloadFailed(String error, String message, List<RuleError> errors) {
+    public record RuleErrors(String error, String message, List<RuleError> errors) {
+    }
+
+    public record Uploaded(String name, Long version, boolean dryRun, String draftId, List<SourceView> sources) {
+    }
+
+    public record VersionView(long version, Instant createdAt, List<SourceView> sources, int promotions, boolean active) {
     }
 
     private final ActiveRuleSet ruleSets;
+    private final RuleSourceStore store;
+    private final RuleSetVersionRepository versions;
 
-    public RuleSetResource(ActiveRuleSet ruleSets) {
+    public RuleSetResource(ActiveRuleSet ruleSets, RuleSourceStore store, RuleSetVersionRepository versions) {
         this.ruleSets = ruleSets;
+        this.store = store;
+        this.versions = versions;
     }
 
     @GET
@@ -49,27 +80,113 @@ public class RuleSetResource {
     @Allowed({Role.MARKETER})
     public ActiveView active() {
         LastError lastError = ruleSets.lastFailure().map(f -> new LastError(f.at(), f.errors())).orElse(null);
+        Long pinned = store.pinnedVersion().orElse(null);
         return ruleSets.current()
-                .map(rs -> new ActiveView(rs.version(), rs.compiledAt(), rs.contentHash(), sources(rs), lastError))
-                .orElse(new ActiveView(null, null, null, List.of(), lastError));
+                .map(rs -> new ActiveView(rs.version(), rs.compiledAt(), rs.contentHash(), sources(rs.sources()), rs.promotions().size(), pinned, lastError))
+                .orElse(new ActiveView(null, null, null, List.of(), 0, pinned, lastError));
     }
 
+    /** Recompiles from the rules folder, uploads and promotions now; also ends a rollback. */
     @POST
     @Path("/reload")
     @Allowed({Role.ADMIN})
     public Response reload() {
+        if (store.pinnedVersion().isPresent()) store.pin(null);
+        return answer(ruleSets.reload());
+    }
+
+    /**
+     * Uploads a rule file: decision tables ({@code .xlsx}, {@code .csv}) for marketers, DRL for admins only.
+     * It is compiled with everything else first; with errors nothing is stored (422). {@code dryRun} only
+     * validates, and keeps the result as a draft that {@code POST /api/v1/simulate} can try on carts.
+     */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Allowed({Role.MARKETER})
+    public Response upload(@RestForm("file") FileUpload file, @RestForm("name") String name,
+                           @QueryParam("dryRun") boolean dryRun, @Context ContainerRequestContext request) throws IOException {
+        String fileName = name != null && !name.isBlank() ? name.trim() : file == null ? null : file.fileName();
+        List<FieldError> problems = new ArrayList<>();
+        if (file == null) problems.add(new FieldError("file", "is required: the rule file as a multipart part named 'file'"));
+        if (fileName == null || !FILE_NAME.matcher(fileName).matches()) {
+            problems.add(new FieldError("name", "must be a file name of letters, digits, '.', '_' or '-', e.g. \"volume-tiers.xlsx\""));
+        }
+        RuleSourceKind kind = fileName == null ? null : RuleSourceKind.ofFileName(fileName);
+        if (fileName != null && kind == null) problems.add(new FieldError("name", "must end in .drl, .xlsx or .csv"));
+        if (file != null && file.size() > MAX_UPLOAD_BYTES) problems.add(new FieldError("file", "is larger than 5 MB"));
+        if (!problems.isEmpty()) throw new InvalidRequestException(problems);
+        if (kind == RuleSourceKind.DRL && request.getProperty(ApiKeyFilter.ROLE_PROPERTY) != Role.ADMIN) {
+            return ErrorMappers.json(403, ApiError.of("FORBIDDEN", "Raw DRL can only be uploaded with an admin key; marketers upload decision tables (.xlsx, .csv)"));
+        }
+        byte[] content = Files.readAllBytes(file.uploadedFile());
+        RuleSource uploaded = RuleSource.of(RuleSourceStore.UPLOADED + fileName, kind, content);
+        List<RuleSource> candidate = new ArrayList<>(ruleSets.liveSources().stream().filter(s -> !s.name().equals(uploaded.name())).toList());
+        candidate.add(uploaded);
+        RuleSetCompiler.Outcome outcome = ruleSets.compileChecked(candidate);
+        if (outcome instanceof RuleSetCompiler.Outcome.Failed failed) {
+            return Response.status(422).entity(new RuleErrors("RULE_ERRORS", failed.errors().size()
+                    + " error(s); nothing was stored and the active rule set is unchanged. Fix them and upload again.", failed.errors())).build();
+        }
+        List<SourceView> sourceViews = candidate.stream().map(s -> new SourceView(s.name(), s.kind().name(), s.sha256())).toList();
+        if (dryRun) {
+            return Response.ok(new Uploaded(fileName, null, true, store.saveDraft(candidate), sourceViews)).build();
+        }
+        store.upload(fileName, kind, content, ((Role) request.getProperty(ApiKeyFilter.ROLE_PROPERTY)).label());
         ReloadResult result = ruleSets.reload();
+        Long version = ruleSets.current().map(RuleSet::version).orElse(null);
+        return result instanceof ReloadResult.Failed failed
+                ? Response.status(422).entity(new RuleErrors("RULE_ERRORS", "Stored, but the rule set does not compile", failed.errors())).build()
+                : Response.status(201).entity(new Uploaded(fileName, version, false, null, sourceViews)).build();
+    }
+
+    /** Takes an uploaded file out of the rule set (DRL needs an admin key, like uploading it). */
+    @jakarta.ws.rs.DELETE
+    @Path("/files/{name}")
+    @Allowed({Role.MARKETER})
+    public Response deleteFile(@PathParam("name") String name, @Context ContainerRequestContext request) {
+        RuleSourceKind kind = store.kindOf(name).orElseThrow(() -> new NotFoundException(Response.status(404)
+                .type(MediaType.APPLICATION_JSON_TYPE).entity(ApiError.of("NOT_FOUND", "No uploaded rule file '" + name + "'")).build()));
+        if (kind == RuleSourceKind.DRL && request.getProperty(ApiKeyFilter.ROLE_PROPERTY) != Role.ADMIN) {
+            return ErrorMappers.json(403, ApiError.of("FORBIDDEN", "DRL files can only be removed with an admin key"));
+        }
+        store.delete(name);
+        return answer(ruleSets.reload());
+    }
+
+    @GET
+    @Path("/versions")
+    @Allowed({Role.MARKETER})
+    public List<VersionView> versions() {
+        Long serving = ruleSets.current().map(RuleSet::version).orElse(null);
+        return versions.latest(200).stream().map(v -> new VersionView(v.version, v.createdAt, sources(v.sources), v.promotions,
+                v.version.equals(serving))).toList();
+    }
+
+    /** Serves the rule files of version {@code n} again on every node (a rollback, or forward again). */
+    @POST
+    @Path("/versions/{n}/activate")
+    @Allowed({Role.MARKETER})
+    public Response activate(@PathParam("n") long n) {
+        RuleSetVersionEntity version = versions.findById(n);
+        if (version == null) {
+            throw new NotFoundException(Response.status(404).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(ApiError.of("NOT_FOUND", "No rule set version " + n + "; GET /api/v1/rulesets/versions lists them")).build());
+        }
+        store.pin(n);
+        return answer(ruleSets.reload());
+    }
+
+    private static Response answer(ReloadResult result) {
         if (result instanceof ReloadResult.Failed failed) {
-            return Response.status(422).entity(new ReloadFailed("RULE_ERRORS", failed.errors().size()
-                    + " error(s) in the rule files; the previous version keeps serving. Fix them and reload.",
-                    failed.errors())).build();
+            return Response.status(422).entity(new RuleErrors("RULE_ERRORS", failed.errors().size()
+                    + " error(s) in the rule files; the previous version keeps serving. Fix them and reload.", failed.errors())).build();
         }
         boolean changed = result instanceof ReloadResult.Activated;
         RuleSet ruleSet = changed ? ((ReloadResult.Activated) result).ruleSet() : ((ReloadResult.Unchanged) result).ruleSet();
         return Response.ok(new Reloaded(ruleSet.version(), changed)).build();
     }
 
-    private static List<SourceView> sources(RuleSet ruleSet) {
-        return ruleSet.sources().stream().map(s -> new SourceView(s.name(), s.kind().name(), s.sha256())).toList();
+    private static List<SourceView> sources(List<RuleSet.SourceInfo> sources) {
+        return sources.stream().map(s -> new SourceView(s.name(), s.kind().name(), s.sha256())).toList();
     }
 }

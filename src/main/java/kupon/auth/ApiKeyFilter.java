@@ -23,6 +23,9 @@ public class ApiKeyFilter implements ContainerRequestFilter {
     @Context
     ResourceInfo resourceInfo;
 
+    /** Where resources that decide per request (e.g. by the kind of file uploaded) find the caller's role. */
+    public static final String ROLE_PROPERTY = "kupon.role";
+
     private final ApiKeys apiKeys;
 
     public ApiKeyFilter(ApiKeys apiKeys) {
@@ -43,6 +46,7 @@ public class ApiKeyFilter implements ContainerRequestFilter {
                     : "This API key is not known; check it against the keys the server was started with"));
             return;
         }
+        request.setProperty(ROLE_PROPERTY, role);
         Role[] allowed = allowed(method);
         if (role != Role.ADMIN && Arrays.stream(allowed).noneMatch(r -> r == role)) {
             request.abortWith(error(403, "FORBIDDEN", "This key has the role " + role.label() + "; this endpoint needs "

@@ -68,7 +68,11 @@ public class Evaluator {
      * @param connectionIp the caller's address, for per-IP limits when the request names no {@code context.ip}
      */
     public Evaluation evaluate(CheckoutRequest request, Instant now, String connectionIp) {
-        RuleSet ruleSet = ruleSets.current().orElseThrow(NoActiveRuleSetException::new);
+        return evaluate(ruleSets.current().orElseThrow(NoActiveRuleSetException::new), request, now, connectionIp);
+    }
+
+    /** Evaluates against a given rule set (a draft or an older version, for simulation); read-only like any evaluation. */
+    public Evaluation evaluate(RuleSet ruleSet, CheckoutRequest request, Instant now, String connectionIp) {
         long started = System.nanoTime();
         try {
             CheckoutFacts facts = CheckoutFacts.of(request, now, codesConfig.maxPerOrder(), connectionIp, history::orderCount);

@@ -28,8 +28,9 @@ public class PromotionRepository implements PanacheRepositoryBase<PromotionEntit
         return list("status", PromotionStatus.ACTIVE);
     }
 
-    /** Counts one more change; called in the transaction of every promotion write. */
+    /** Counts one more change and tells every node (on commit); called in the transaction of every promotion write. */
     public void bumpRevision() {
         getEntityManager().createNativeQuery("UPDATE catalog_revision SET revision = revision + 1").executeUpdate();
+        getEntityManager().createNativeQuery("SELECT 1 FROM (SELECT pg_notify('kupon_rules', 'promotions')) AS notified").getSingleResult();
     }
 }

@@ -23,7 +23,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -57,6 +59,7 @@ public class ActiveRuleSet {
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(daemon("rule-set-watch"));
     private final RuleSetCompiler compiler = new RuleSetCompiler();
     private final RuleSetVersionRepository versions;
+    private final RuleSourceStore store;
     private final PromotionRepository promotions;
     private final AgroalDataSource dataSource;
     private final RulesDirectory directory;
@@ -65,9 +68,10 @@ public class ActiveRuleSet {
     private volatile long lastRevision = -1;
     private volatile String failedSourcesHash;
 
-    public ActiveRuleSet(RulesConfig config, RuleSetVersionRepository versions, PromotionRepository promotions,
-                         AgroalDataSource dataSource) {
+    public ActiveRuleSet(RulesConfig config, RuleSetVersionRepository versions, RuleSourceStore store,
+                         PromotionRepository promotions, AgroalDataSource dataSource) {
         this.versions = versions;
+        this.store = store;
         this.promotions = promotions;
         this.dataSource = dataSource;
         this.directory = new RulesDirectory(Path.of(config.directory()));
@@ -123,6 +127,20 @@ public class ActiveRuleSet {
         }
     }
 
+    /** Something changed elsewhere (another node's commit): rebuild soon, without waiting for the result. */
+    public void requestRebuild() {
+        if (!builder.isShutdown()) {
+            builder.submit(() -> {
+                try {
+                    return rebuild();
+                } catch (RuntimeException | SQLException e) {
+                    LOG.warnf("Rebuilding the rule set failed, retrying on the next change or poll: %s", e.getMessage());
+                    return null;
+                }
+            });
+        }
+    }
+
     private void watch() {
         try {
             if (!directory.fingerprint().equals(lastFingerprint) || catalogRevision() != lastRevision) {
@@ -148,10 +166,12 @@ public class ActiveRuleSet {
         long started = System.nanoTime();
         lastFingerprint = directory.fingerprint();
         lastRevision = catalogRevision();
-        List<RuleSource> sources = directory.read();
-        String sourcesHash = hashOf(sources.stream().map(s -> s.name() + "\0" + s.sha256()).toList());
-        List<Promotion> activePromotions = QuarkusTransaction.requiringNew().call(() -> promotions.active().stream()
-                .map(e -> PromotionJson.read(e.definition)).sorted(Comparator.comparing(Promotion::id)).toList());
+        Optional<Long> pinned = store.pinnedVersion();
+        List<RuleSource> sources = pinned.isPresent()
+                ? store.sourcesOf(pinned.get()).orElseThrow(() -> new IllegalStateException("Pinned version " + pinned.get() + " does not exist"))
+                : liveSources();
+        String sourcesHash = sourcesHash(sources);
+        List<Promotion> activePromotions = activePromotions();
         String promotionsHash = hashOf(activePromotions.stream().map(PromotionJson::write).toList());
         RuleSet serving = active.get();
 
@@ -165,7 +185,7 @@ public class ActiveRuleSet {
         }
         RuleSet base = serving;
         if (!sourcesUnchanged && !sourcesHash.equals(failedSourcesHash)) {
-            RuleSetCompiler.Outcome outcome = compiler.compile(sources);
+            RuleSetCompiler.Outcome outcome = compileChecked(sources);
             if (outcome instanceof RuleSetCompiler.Outcome.Failed failed) {
                 failedSourcesHash = sourcesHash;
                 lastFailure.set(new Failure(failed.errors(), Instant.now()));
@@ -178,6 +198,7 @@ public class ActiveRuleSet {
                         .map(s -> new RuleSet.SourceInfo(s.name(), s.kind(), s.sha256())).toList();
                 base = new RuleSet(0, compiled.kieBase(), infos, sourcesHash, compiled.declaresActions(),
                         PromotionCatalog.EMPTY, "", Instant.now());
+                store.saveBlobs(sources);
             }
         }
         if (base == null) {
@@ -196,6 +217,68 @@ public class ActiveRuleSet {
                 ruleSet.sources().size(), activePromotions.size(), (System.nanoTime() - started) / 1_000_000);
         Failure failure = lastFailure.get();
         return failure != null ? new ReloadResult.Failed(failure.errors()) : new ReloadResult.Activated(ruleSet);
+    }
+
+    /** The rule files as they are now: the rules folder plus the files uploaded through the API. */
+    public List<RuleSource> liveSources() {
+        List<RuleSource> sources = new java.util.ArrayList<>(directory.read());
+        sources.addAll(store.uploaded());
+        return sources;
+    }
+
+    /** Checks DRL files against {@link DrlPolicy}, then compiles; never touches what is serving. */
+    public RuleSetCompiler.Outcome compileChecked(List<RuleSource> sources) {
+        List<RuleError> violations = new java.util.ArrayList<>();
+        sources.stream().filter(s -> s.kind() == RuleSourceKind.DRL).forEach(s -> violations.addAll(DrlPolicy.check(s.name(), s.text())));
+        return violations.isEmpty() ? compiler.compile(sources) : new RuleSetCompiler.Outcome.Failed(violations);
+    }
+
+    /**
+     * A rule set built from other sources (a draft, an older version) together with today's promotions,
+     * for simulation. Compiled KieBases are kept for the last few source sets asked for.
+     */
+    public RuleSet buildDetached(List<RuleSource> sources) {
+        String hash = sourcesHash(sources);
+        RuleSet serving = active.get();
+        RuleSetCompiler.Outcome.Compiled compiled;
+        if (serving != null && serving.sourcesHash().equals(hash)) {
+            compiled = new RuleSetCompiler.Outcome.Compiled(serving.kieBase(), serving.declaresActions());
+        } else {
+            synchronized (detached) {
+                compiled = detached.get(hash);
+            }
+            if (compiled == null) {
+                RuleSetCompiler.Outcome outcome = compileChecked(sources);
+                if (outcome instanceof RuleSetCompiler.Outcome.Failed failed) {
+                    throw new IllegalArgumentException(failed.errors().size() + " error(s): " + failed.errors().get(0));
+                }
+                compiled = (RuleSetCompiler.Outcome.Compiled) outcome;
+                synchronized (detached) {
+                    detached.put(hash, compiled);
+                }
+            }
+        }
+        List<Promotion> activePromotions = serving != null ? null : activePromotions();
+        PromotionCatalog catalog = serving != null ? serving.promotions() : new PromotionCatalog(activePromotions);
+        List<RuleSet.SourceInfo> infos = sources.stream().map(s -> new RuleSet.SourceInfo(s.name(), s.kind(), s.sha256())).toList();
+        return new RuleSet(0, compiled.kieBase(), infos, hash, compiled.declaresActions(), catalog,
+                serving != null ? serving.promotionsHash() : "", Instant.now());
+    }
+
+    private final Map<String, RuleSetCompiler.Outcome.Compiled> detached = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, RuleSetCompiler.Outcome.Compiled> eldest) {
+            return size() > 4;
+        }
+    };
+
+    private List<Promotion> activePromotions() {
+        return QuarkusTransaction.requiringNew().call(() -> promotions.active().stream()
+                .map(e -> PromotionJson.read(e.definition)).sorted(Comparator.comparing(Promotion::id)).toList());
+    }
+
+    private static String sourcesHash(List<RuleSource> sources) {
+        return hashOf(sources.stream().map(s -> s.name() + "\0" + s.sha256()).toList());
     }
 
     private static String hashOf(List<String> parts) {

@@ -11,6 +11,11 @@ import java.util.List;
 @ApplicationScoped
 public class RuleSetVersionRepository implements PanacheRepositoryBase<RuleSetVersionEntity, Long> {
 
+    /** The newest versions first. */
+    public List<RuleSetVersionEntity> latest(int count) {
+        return find("order by version desc").page(0, count).list();
+    }
+
     /** The version number for these sources: the latest version if it has the same content, else a new one. */
     public long versionFor(String contentHash, List<RuleSet.SourceInfo> sources, int promotions) {
         return QuarkusTransaction.requiringNew().call(() -> {
