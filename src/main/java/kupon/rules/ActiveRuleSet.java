@@ -230,7 +230,20 @@ public class ActiveRuleSet {
     public RuleSetCompiler.Outcome compileChecked(List<RuleSource> sources) {
         List<RuleError> violations = new java.util.ArrayList<>();
         sources.stream().filter(s -> s.kind() == RuleSourceKind.DRL).forEach(s -> violations.addAll(DrlPolicy.check(s.name(), s.text())));
-        return violations.isEmpty() ? compiler.compile(sources) : new RuleSetCompiler.Outcome.Failed(violations);
+        if (!violations.isEmpty()) {
+            return new RuleSetCompiler.Outcome.Failed(violations);
+        }
+        String hash = sourcesHash(sources);
+        Optional<RuleSetCompiler.Outcome.Compiled> cached = store.compiledModule(hash).flatMap(compiler::load);
+        if (cached.isPresent()) {
+            LOG.debugf("Rule files %s loaded from the compiled module cache", hash.substring(0, 12));
+            return cached.get();
+        }
+        RuleSetCompiler.Outcome outcome = compiler.compile(sources);
+        if (outcome instanceof RuleSetCompiler.Outcome.Compiled compiled) {
+            store.saveCompiledModule(hash, compiled.module());
+        }
+        return outcome;
     }
 
     /**
@@ -242,7 +255,7 @@ public class ActiveRuleSet {
         RuleSet serving = active.get();
         RuleSetCompiler.Outcome.Compiled compiled;
         if (serving != null && serving.sourcesHash().equals(hash)) {
-            compiled = new RuleSetCompiler.Outcome.Compiled(serving.kieBase(), serving.declaresActions());
+            compiled = new RuleSetCompiler.Outcome.Compiled(serving.kieBase(), serving.declaresActions(), null);
         } else {
             synchronized (detached) {
                 compiled = detached.get(hash);

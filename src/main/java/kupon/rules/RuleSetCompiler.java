@@ -1,6 +1,7 @@
 package kupon.rules;
 
 import kupon.rules.api.Actions;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -11,25 +12,35 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.runtime.KieContainer;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Compiles rule sources into a KieBase with the Drools executable model, or reports every located error. */
 public final class RuleSetCompiler {
 
     private static final String RESOURCES = "src/main/resources/";
-    private static final AtomicLong BUILDS = new AtomicLong();
+    private static final AtomicLong BUILDS = new AtomicLong(System.currentTimeMillis());
+    private static final String KMODULE = "<kmodule xmlns=\"http://www.drools.org/xsd/kmodule\"/>";
 
     /** The result of one compile: a KieBase, or the errors that prevent one. */
     public sealed interface Outcome {
-        record Compiled(KieBase kieBase, boolean declaresActions) implements Outcome {
+        /** A KieBase, and the compiled module as a kjar that {@link #load} turns back into a KieBase without compiling. */
+        record Compiled(KieBase kieBase, boolean declaresActions, CompiledModule module) implements Outcome {
         }
 
         record Failed(List<RuleError> errors) implements Outcome {
         }
     }
 
-    public Outcome compile(List<RuleSource> sources) {
+    /** A compiled rule module: its release version and kjar bytes. */
+    public record CompiledModule(String releaseVersion, byte[] kjar) {
+    }
+
+    public synchronized Outcome compile(List<RuleSource> sources) {
         try {
             return build(sources);
         } catch (RuntimeException e) {
@@ -44,6 +55,7 @@ public final class RuleSetCompiler {
         ReleaseId releaseId = kie.newReleaseId("kupon", "ruleset", "1.0." + BUILDS.incrementAndGet());
         KieFileSystem files = kie.newKieFileSystem();
         files.generateAndWritePomXML(releaseId);
+        files.writeKModuleXML(KMODULE);
         for (RuleSource source : sources) {
             files.write(RESOURCES + source.name(), source.content());
         }
@@ -57,8 +69,33 @@ public final class RuleSetCompiler {
         KieContainer container = kie.newKieContainer(releaseId, factsLoader);
         KieBase kieBase = container.getKieBase();
         // The container is only a way to the KieBase; keeping the module registered would leak one per reload.
+        byte[] kjar = ((InternalKieModule) builder.getKieModule()).getBytes();
         kie.getRepository().removeKieModule(releaseId);
-        return new Outcome.Compiled(kieBase, declaresActions(kieBase));
+        return new Outcome.Compiled(kieBase, declaresActions(kieBase), new CompiledModule(releaseId.getVersion(), kjar));
+    }
+
+    /** Turns a module compiled earlier (by any node, before any restart) back into a KieBase in a fraction of a compile. */
+    public synchronized Optional<Outcome.Compiled> load(CompiledModule module) {
+        KieServices kie = KieServices.Factory.get();
+        ReleaseId releaseId = kie.newReleaseId("kupon", "ruleset", module.releaseVersion());
+        Path jar = null;
+        try {
+            jar = Files.createTempFile("kupon-rules-", ".jar");
+            Files.write(jar, module.kjar());
+            InternalKieModule kieModule = InternalKieModule.createKieModule(releaseId, jar.toFile());
+            if (kieModule == null) return Optional.empty();
+            kie.getRepository().addKieModule(kieModule);
+            ClassLoader factsLoader = Actions.class.getClassLoader();
+            KieBase kieBase = kie.newKieContainer(releaseId, factsLoader).getKieBase();
+            kie.getRepository().removeKieModule(releaseId);
+            return Optional.of(new Outcome.Compiled(kieBase, declaresActions(kieBase), module));
+        } catch (IOException | RuntimeException e) {
+            // A cached module that no longer loads (e.g. after an upgrade of Kupon) is simply compiled again.
+            kie.getRepository().removeKieModule(releaseId);
+            return Optional.empty();
+        } finally {
+            if (jar != null) jar.toFile().delete();
+        }
     }
 
     private static boolean declaresActions(KieBase kieBase) {

@@ -100,6 +100,37 @@ public class RuleSourceStore {
         });
     }
 
+    /** A module compiled earlier from sources with this hash. */
+    public Optional<RuleSetCompiler.CompiledModule> compiledModule(String sourcesHash) {
+        return inTransaction(c -> {
+            try (PreparedStatement query = c.prepareStatement("SELECT release_version, kjar FROM compiled_rule_set WHERE sources_hash = ?")) {
+                query.setString(1, sourcesHash);
+                try (ResultSet row = query.executeQuery()) {
+                    return row.next() ? Optional.of(new RuleSetCompiler.CompiledModule(row.getString(1), row.getBytes(2))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Keeps a compiled module, and only the 20 most recent, since old ones are rarely needed and a compile rebuilds them. */
+    public void saveCompiledModule(String sourcesHash, RuleSetCompiler.CompiledModule module) {
+        inTransaction(c -> {
+            try (PreparedStatement insert = c.prepareStatement("""
+                    INSERT INTO compiled_rule_set (sources_hash, release_version, kjar) VALUES (?, ?, ?)
+                    ON CONFLICT (sources_hash) DO NOTHING""");
+                 PreparedStatement prune = c.prepareStatement("""
+                    DELETE FROM compiled_rule_set WHERE sources_hash NOT IN
+                      (SELECT sources_hash FROM compiled_rule_set ORDER BY created_at DESC LIMIT 20)""")) {
+                insert.setString(1, sourcesHash);
+                insert.setString(2, module.releaseVersion());
+                insert.setBytes(3, module.kjar());
+                insert.executeUpdate();
+                prune.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     /** Keeps the content of these sources for good (content-addressed, so storing twice costs nothing). */
     public void saveBlobs(List<RuleSource> sources) {
         inTransaction(c -> {

@@ -42,6 +42,18 @@ class RuleSetCompilerTest {
     }
 
     @Test
+    void aCompiledModuleLoadsAgainWithoutCompiling() {
+        RuleSetCompiler.Outcome.Compiled compiled = (RuleSetCompiler.Outcome.Compiled)
+                compiler.compile(List.of(drl("mugs.drl", rule(GOOD_WHEN, GOOD_THEN))));
+        // As after a restart: a new compiler, only the kjar bytes kept.
+        RuleSetCompiler.Outcome.Compiled loaded = new RuleSetCompiler().load(compiled.module()).orElseThrow();
+        assertThat(loaded.declaresActions()).isTrue();
+        assertThat(loaded.kieBase().getKiePackage("kupon.rules.test").getRules())
+                .extracting(org.kie.api.definition.rule.Rule::getName).containsExactly("mugs-off: 2.00 off each mug");
+        assertThat(new RuleSetCompiler().load(new RuleSetCompiler.CompiledModule("1.0.0", new byte[] {1, 2, 3}))).isEmpty();
+    }
+
+    @Test
     void aSyntaxErrorIsReportedAtItsLineAndColumn() {
         List<RuleError> errors = errors(drl("mugs.drl", rule("$line : Line( sku = = \"MUG\" )", GOOD_THEN)));
         assertThat(errors).hasSize(1);
