@@ -36,6 +36,8 @@ import java.util.function.Function;
  */
 final class CatalogOffers {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(CatalogOffers.class);
+
     /** A promotion that may apply, the code that brought it (or null) and the limits an order using it must respect. */
     record Candidate(Promotion promotion, PromoCode code, List<UsageLimit> limits) {
     }
@@ -101,7 +103,13 @@ final class CatalogOffers {
                 if (codeText != null) rejected.add(limitReached);
                 continue;
             }
-            offers.add(PromotionOffers.toOffer(candidate.promotion(), codeText, remainingBudget(candidate, used)));
+            try {
+                offers.add(PromotionOffers.toOffer(candidate.promotion(), codeText, remainingBudget(candidate, used)));
+            } catch (RuntimeException e) {
+                // A stored promotion the pricing core cannot take is skipped; checkout must not fail because of one.
+                candidates.remove(candidate.promotion().id());
+                LOG.errorf("Promotion %s is skipped: %s", candidate.promotion().id(), e.getMessage());
+            }
         }
         return new Result(offers, candidates, rejected, notStored);
     }

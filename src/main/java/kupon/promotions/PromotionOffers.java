@@ -42,7 +42,8 @@ public final class PromotionOffers {
                     r.get().selector() == null ? null : selector(r.get().selector()), r.get().quantity(),
                     r.get().percentOff(), r.get().amountOff(), r.get().selection(), r.maxApplications());
             case TIERED -> new Reward.Tiered(r.basis(), r.tiers().stream()
-                    .map(t -> new Reward.Tier(t.min(), t.value())).toList(), r.valueType(), target, items);
+                    .map(t -> new Reward.Tier(t.min(), t.value())).toList(),
+                    r.valueType() == null ? Reward.ValueType.PERCENT : r.valueType(), target, items);
             case FREE_GIFT -> new Reward.FreeGift(r.gift().sku(), r.gift().quantity() == null ? 1 : r.gift().quantity());
         };
     }

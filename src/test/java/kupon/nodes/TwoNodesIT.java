@@ -53,6 +53,33 @@ class TwoNodesIT {
         if (database != null) database.close();
     }
 
+    @Test
+    void aRuleFileUploadedThroughOneNodeIsLiveOnTheOther() {
+        String sku = "NODE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String drl = """
+                package kupon.rules.uploaded;
+                import kupon.rules.model.Line;
+                global kupon.rules.api.Actions actions;
+                rule "node-flash: 1.00 off"
+                when
+                    $line : Line( sku == "%s" )
+                then
+                    actions.promotion("node-flash").amountOffEachItem("1.00").onLine($line);
+                end
+                """.formatted(sku);
+        RestAssured.given().baseUri("http://localhost").port(a.port).header("X-Api-Key", "it-admin")
+                .multiPart("file", sku + ".drl", drl.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/rulesets").then().statusCode(201);
+        String cart = "{\"cart\": {\"currency\": \"USD\", \"lines\": [{\"id\": \"l1\", \"sku\": \"" + sku + "\", \"quantity\": 1, \"unitPrice\": \"5.00\"}]}}";
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        String discount = "";
+        while (System.nanoTime() < deadline && !discount.equals("1.0")) {
+            discount = RestAssured.given().baseUri("http://localhost").port(b.port).contentType(ContentType.JSON).header("X-Api-Key", CHECKOUT)
+                    .body(cart).post("/api/v1/evaluate").then().statusCode(200).extract().jsonPath().getString("discountTotal");
+        }
+        assertThat(discount).isEqualTo("1.0");
+    }
+
     private static String order(String code, int i) {
         return """
                 {"orderId": "two-nodes-%s", "cart": {"currency": "USD", "lines": [{"id": "l1", "sku": "MUG", "quantity": 1, "unitPrice": "30.00"}]},

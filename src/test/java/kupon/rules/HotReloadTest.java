@@ -123,6 +123,26 @@ class HotReloadTest {
     }
 
     @Test
+    void aRuleThatWouldFireForeverIsStoppedAndCheckoutGetsAnAnswer() throws IOException {
+        Files.createDirectories(MUG_RULE.getParent());
+        Files.writeString(MUG_RULE, mugRule("2.00") + """
+
+                rule "loop: every code makes another one"
+                salience -10
+                when
+                    $code : kupon.rules.model.EnteredCode( )
+                then
+                    insert(new kupon.rules.model.EnteredCode($code.getCode() + "X"));
+                end
+                """);
+        Api.admin().when().post("/api/v1/rulesets/reload").then().statusCode(200);
+        JsonPath answer = Api.checkout().body(MUG_CART.replace("]}}", "]}, \"codes\": [\"LOOP\"]}"))
+                .when().post("/api/v1/evaluate").then().statusCode(200).extract().jsonPath();
+        assertThat(answer.getString("discountTotal")).isEqualTo("4.00");
+        assertThat(answer.getString("rejectedCodes[0].reason")).isEqualTo("UNKNOWN_CODE");
+    }
+
+    @Test
     void theActiveRuleSetListsItsSourcesWithHashes() {
         Api.marketer().when().get("/api/v1/rulesets/active")
                 .then().statusCode(200)
