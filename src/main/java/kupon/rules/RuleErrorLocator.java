@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Turns Drools build messages into errors located in the files people wrote. The executable model
  * reports some errors without a line (an unknown fact type) and errors in a consequence against the
- * Java it generated; both are traced back to the rule file's line and column here.
+ * Java it generated; both are traced back to the rule file's line and column here. Errors in the DRL
+ * a decision table became are then traced on to the spreadsheet cell.
  */
 final class RuleErrorLocator {
 
@@ -22,9 +23,13 @@ final class RuleErrorLocator {
     private static final Pattern NAMED_SYMBOL = Pattern.compile("(?:class|type|method|field|variable)[: ]+\\s*([A-Za-z_$][\\w$.]*)");
 
     private final Map<String, String> sourcesByName = new HashMap<>();
+    private final Map<String, CompiledSource> byResource = new HashMap<>();
 
-    RuleErrorLocator(List<RuleSource> sources) {
-        sources.forEach(s -> sourcesByName.put(s.name(), s.text()));
+    RuleErrorLocator(List<CompiledSource> sources) {
+        sources.forEach(s -> {
+            sourcesByName.put(s.resource(), s.drl());
+            byResource.put(s.resource(), s);
+        });
     }
 
     List<RuleError> locate(List<Message> messages) {
@@ -40,7 +45,7 @@ final class RuleErrorLocator {
         for (Message message : messages) {
             String text = message.getText().trim();
             if (text.startsWith(GENERATED_SOURCE)) continue;
-            errors.add(locate(message, text, generated));
+            errors.add(inSource(locate(message, text, generated)));
         }
         // "Parser returned a null Package" only repeats that a file had parse errors already listed.
         if (errors.size() > 1) {
@@ -78,6 +83,14 @@ final class RuleErrorLocator {
             }
         }
         return new RuleError("(generated code)", 0, 0, text);
+    }
+
+    /** The error named after the source file, and for a decision table located at its cell. */
+    private RuleError inSource(RuleError error) {
+        CompiledSource source = byResource.get(error.file());
+        if (source == null) return error;
+        if (source.cells() != null) return source.cells().locate(new RuleError(source.file(), error.line(), error.column(), error.message()));
+        return new RuleError(source.file(), error.line(), error.column(), error.message());
     }
 
     /** Where the symbol an error names (e.g. "Unable to find class: Lnie") first appears as a word. */

@@ -10,7 +10,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The {@code rules/} folder: every rule file under it, and a cheap fingerprint to notice edits. */
+/**
+ * The {@code rules/} folder: every rule file under it (DRL files and {@code .xlsx}/{@code .csv} decision
+ * tables), and a cheap fingerprint to notice edits.
+ */
 public final class RulesDirectory {
 
     private final Path root;
@@ -59,13 +62,18 @@ public final class RulesDirectory {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile)
                     .filter(p -> RuleSourceKind.ofFileName(p.getFileName().toString()) != null)
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(p -> !isEditorFile(p.getFileName().toString()))
                     .sorted(Comparator.comparing(this::relativeName))
                     .toList();
         } catch (IOException | UncheckedIOException e) {
             // Files vanishing mid-walk (an editor's swap file) are retried on the next scan.
             return List.of();
         }
+    }
+
+    /** Hidden files and the lock files spreadsheet programs keep next to an open workbook ({@code ~$tiers.xlsx}). */
+    private static boolean isEditorFile(String name) {
+        return name.startsWith(".") || name.startsWith("~$");
     }
 
     private String relativeName(Path file) {
