@@ -79,6 +79,32 @@ class RuleSetUploadTest {
     }
 
     @Test
+    void aMarketerUploadsASpreadsheetAndAnInjectedCellIsAnErrorAtItsCell() throws Exception {
+        String table = java.nio.file.Files.readString(java.nio.file.Path.of("rules/tables/segment-grid.csv"))
+                .replace("kupon.rules.tables.segment_grid", "kupon.rules.tables.upload_" + sku.toLowerCase().replace("-", "_"))
+                .replace("gold-paper", "up-" + sku.toLowerCase())
+                .replace(",loyalty-gold,paper,", ",loyalty-gold," + sku.toLowerCase() + ",");
+        String name = sku.toLowerCase() + ".csv";
+        try {
+            upload(Api.MARKETER_KEY, name, table.replace("Gold members: 10% off paper", "\"\"); System.exit(1); (\"\""))
+                    .when().post("/api/v1/rulesets")
+                    .then().statusCode(422)
+                    .body("errors[0].file", equalTo("uploaded/" + name))
+                    .body("errors[0].cell", notNullValue());
+            upload(Api.MARKETER_KEY, name, table).when().post("/api/v1/rulesets")
+                    .then().statusCode(201)
+                    .body("sources.name", hasItem("uploaded/" + name));
+            Api.checkout().body("""
+                    {"cart": {"currency": "USD", "lines": [{"id": "l1", "sku": "X", "categories": ["%s"], "quantity": 1, "unitPrice": "20.00"}]},
+                     "customer": {"segments": ["loyalty-gold"]}}""".formatted(sku.toLowerCase()))
+                    .when().post("/api/v1/evaluate").then().statusCode(200)
+                    .body("discountTotal", equalTo(new BigDecimal("2.00")));
+        } finally {
+            Api.marketer().when().delete("/api/v1/rulesets/files/" + name).then().statusCode(200);
+        }
+    }
+
+    @Test
     void marketersCannotUploadDrl() {
         upload(Api.MARKETER_KEY, file, rule("2.00")).when().post("/api/v1/rulesets")
                 .then().statusCode(403).body("message", containsString("admin"));
