@@ -1,16 +1,14 @@
 package kupon.rules;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import kupon.promotions.ActivePromotions;
 import kupon.promotions.Promotion;
 import kupon.promotions.PromotionCatalog;
-import kupon.promotions.PromotionJson;
-import kupon.promotions.PromotionRepository;
 import kupon.promotions.PromotionService;
 import org.jboss.logging.Logger;
 
@@ -22,7 +20,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +57,7 @@ public class ActiveRuleSet {
     private final RuleSetCompiler compiler = new RuleSetCompiler();
     private final RuleSetVersionRepository versions;
     private final RuleSourceStore store;
-    private final PromotionRepository promotions;
+    private final ActivePromotions activePromotions;
     private final AgroalDataSource dataSource;
     private final RulesDirectory directory;
     private final Duration pollInterval;
@@ -69,10 +66,10 @@ public class ActiveRuleSet {
     private volatile String failedSourcesHash;
 
     public ActiveRuleSet(RulesConfig config, RuleSetVersionRepository versions, RuleSourceStore store,
-                         PromotionRepository promotions, AgroalDataSource dataSource) {
+                         ActivePromotions activePromotions, AgroalDataSource dataSource) {
         this.versions = versions;
         this.store = store;
-        this.promotions = promotions;
+        this.activePromotions = activePromotions;
         this.dataSource = dataSource;
         this.directory = new RulesDirectory(Path.of(config.directory()));
         this.pollInterval = config.pollInterval();
@@ -171,8 +168,9 @@ public class ActiveRuleSet {
                 ? store.sourcesOf(pinned.get()).orElseThrow(() -> new IllegalStateException("Pinned version " + pinned.get() + " does not exist"))
                 : liveSources();
         String sourcesHash = sourcesHash(sources);
-        List<Promotion> activePromotions = activePromotions();
-        String promotionsHash = hashOf(activePromotions.stream().map(PromotionJson::write).toList());
+        ActivePromotions.Snapshot snapshot = activePromotions.read();
+        List<Promotion> activePromotions = snapshot.promotions();
+        String promotionsHash = snapshot.hash();
         RuleSet serving = active.get();
 
         boolean sourcesUnchanged = serving != null && serving.sourcesHash().equals(sourcesHash);
@@ -271,8 +269,7 @@ public class ActiveRuleSet {
                 }
             }
         }
-        List<Promotion> activePromotions = serving != null ? null : activePromotions();
-        PromotionCatalog catalog = serving != null ? serving.promotions() : new PromotionCatalog(activePromotions);
+        PromotionCatalog catalog = serving != null ? serving.promotions() : new PromotionCatalog(activePromotions.read().promotions());
         List<RuleSet.SourceInfo> infos = sources.stream().map(s -> new RuleSet.SourceInfo(s.name(), s.kind(), s.sha256())).toList();
         return new RuleSet(0, compiled.kieBase(), infos, hash, compiled.declaresActions(), catalog,
                 serving != null ? serving.promotionsHash() : "", Instant.now());
@@ -285,10 +282,6 @@ public class ActiveRuleSet {
         }
     };
 
-    private List<Promotion> activePromotions() {
-        return QuarkusTransaction.requiringNew().call(() -> promotions.active().stream()
-                .map(e -> PromotionJson.read(e.definition)).sorted(Comparator.comparing(Promotion::id)).toList());
-    }
 
     private static String sourcesHash(List<RuleSource> sources) {
         return hashOf(sources.stream().map(s -> s.name() + "\0" + s.sha256()).toList());

@@ -149,6 +149,10 @@ class PromotionResourceTest {
                 {"id": "%s", "name": "Live", "reward": {"type": "AMOUNT_OFF", "value": "1.00", "items": {"skus": ["LIVE-%s"]}}}"""
                 .formatted(id, id)).when().post("/api/v1/promotions").then().statusCode(201);
         Api.checkout().body(cart).when().post("/api/v1/evaluate").then().body("discountTotal", equalTo(new java.math.BigDecimal("1.00")));
+        Api.marketer().body("""
+                {"name": "Live", "reward": {"type": "AMOUNT_OFF", "value": "2.50", "items": {"skus": ["LIVE-%s"]}}}""".formatted(id))
+                .when().put("/api/v1/promotions/" + id).then().statusCode(200);
+        Api.checkout().body(cart).when().post("/api/v1/evaluate").then().body("discountTotal", equalTo(new java.math.BigDecimal("2.50")));
         Api.marketer().when().post("/api/v1/promotions/" + id + "/deactivate").then().statusCode(200);
         Api.checkout().body(cart).when().post("/api/v1/evaluate").then().body("discountTotal", equalTo(new java.math.BigDecimal("0.00")));
         Api.marketer().when().delete("/api/v1/promotions/" + id).then().statusCode(204);
