@@ -21,9 +21,6 @@ import kupon.rules.api.Actions;
 import kupon.rules.api.PromotionOffer;
 import kupon.rules.model.EnteredCode;
 import org.jboss.logging.Logger;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.runtime.KieSession;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -124,41 +121,8 @@ public class Evaluator {
     }
 
     private List<String> fire(RuleSet ruleSet, CheckoutFacts facts, Actions actions) {
-        List<String> fired = new ArrayList<>();
-        KieSession session = ruleSet.kieBase().newKieSession();
-        try {
-            if (ruleSet.declaresActions()) {
-                session.setGlobal("actions", actions);
-            }
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    fired.add(event.getMatch().getRule().getName());
-                }
-            });
-            session.insert(facts.cart());
-            facts.lines().forEach(session::insert);
-            session.insert(facts.customer());
-            facts.codes().forEach(session::insert);
-            session.insert(facts.context());
-            session.insert(facts.clock());
-            long deadline = System.nanoTime() + rulesConfig.maxFiringTime().toNanos();
-            try {
-                int count = session.fireAllRules(match -> System.nanoTime() < deadline, rulesConfig.maxFirings());
-                if (count >= rulesConfig.maxFirings() || System.nanoTime() >= deadline) {
-                    LOG.warnf("Rule set %d was stopped after %d firings: a rule probably triggers itself again; the offers made so far are used",
-                            ruleSet.version(), count);
-                }
-            } catch (RuntimeException e) {
-                // A rule that throws (a bad amount, a malformed id) is the rule author's bug; checkout keeps working
-                // with the offers made before it, and the log says which rule to fix.
-                LOG.errorf("Rule set %d: a rule failed and was skipped, the offers made before it are used: %s",
-                        ruleSet.version(), e.getMessage());
-            }
-        } finally {
-            session.dispose();
-        }
-        return fired;
+        return RuleFiring.fire(ruleSet.kieBase(), ruleSet.declaresActions(), facts, actions, rulesConfig.maxFirings(),
+                rulesConfig.maxFiringTime(), "Rule set " + ruleSet.version());
     }
 
     private static List<RejectedCode> rejectedCodes(CheckoutFacts facts, CatalogOffers.Result catalog, PricingResult pricing) {

@@ -13,9 +13,6 @@ import kupon.rules.api.PromotionOffer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kie.api.KieBase;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.runtime.KieSession;
 
 import java.math.RoundingMode;
 import java.nio.file.Path;
@@ -142,26 +139,7 @@ class ShippedDecisionTablesTest {
         }
         CheckoutFacts facts = CheckoutFacts.of(request, Instant.parse("2026-11-25T12:00:00Z"), 5, null, (id, email) -> 0);
         Actions actions = new Actions();
-        List<String> fired = new ArrayList<>();
-        KieSession session = rules.newKieSession();
-        try {
-            session.setGlobal("actions", actions);
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    fired.add(event.getMatch().getRule().getName());
-                }
-            });
-            session.insert(facts.cart());
-            facts.lines().forEach(session::insert);
-            session.insert(facts.customer());
-            facts.codes().forEach(session::insert);
-            session.insert(facts.context());
-            session.insert(facts.clock());
-            session.fireAllRules(1_000);
-        } finally {
-            session.dispose();
-        }
+        List<String> fired = RuleFiring.fire(rules, true, facts, actions, 1_000, java.time.Duration.ofSeconds(5), "shipped rules");
         assertThat(actions.problems()).isEmpty();
         List<Offer> offers = actions.offers().stream().map(PromotionOffer::toOffer).filter(Objects::nonNull).toList();
         PricingResult result = new PricingEngine(new Rounding(RoundingMode.HALF_EVEN)).price(facts.pricingCart(), offers);
