@@ -24,5 +24,11 @@ test:
 package:
 	$(MVN) -q -DskipTests package
 
+## Evaluate throughput and latency, build time, heap and change propagation at 100, 1,000 and 10,000 promotions
+## (about 12 minutes; results in target/bench/, explained in docs/benchmarks.md). Settings: BENCH_OPTS="-Dbench.sizes=1000 ...".
+BENCH_OPTS ?=
+bench: package
+	java $(BENCH_OPTS) -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" kupon.bench.EvaluateBenchmark
+
 clean:
 	$(MVN) -q clean

@@ -1,0 +1,189 @@
+package kupon.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The packaged service ({@code java -Xmx2g -jar target/quarkus-app/quarkus-run.jar}) as a separate process. */
+final class KuponProcess implements AutoCloseable {
+
+    static final String CHECKOUT_KEY = "bench-checkout";
+    static final String MARKETER_KEY = "bench-marketer";
+    static final String ADMIN_KEY = "bench-admin";
+
+    /** "Rule set version 7 active: 3 rule file(s), 1000 promotion(s), built in 42 ms". */
+    private static final Pattern BUILT = Pattern.compile(
+            "Rule set version (\\d+) active: \\d+ rule file\\(s\\), (\\d+) promotion\\(s\\), built in (\\d+) ms");
+
+    /** One "Rule set version … active" log line. */
+    record Build(long version, int promotions, long millis) {
+    }
+
+    final int port;
+    final Path log;
+    private final Process process;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private KuponProcess(int port, Path log, Process process) {
+        this.port = port;
+        this.log = log;
+        this.process = process;
+    }
+
+    /**
+     * Starts a node. {@code database} holds either the embedded database's directory and port
+     * (KUPON_EMBEDDED_DB_DIR/PORT) or an external one (QUARKUS_DATASOURCE_*).
+     */
+    static KuponProcess start(Path jar, Path rules, Map<String, String> database, String heap, Path log) throws IOException {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx" + heap, "-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(k -> k.startsWith("QUARKUS_DATASOURCE") || k.startsWith("KUPON_"));
+        env.put("PORT", Integer.toString(port));
+        env.put("KUPON_CHECKOUT_KEYS", CHECKOUT_KEY);
+        env.put("KUPON_MARKETER_KEYS", MARKETER_KEY);
+        env.put("KUPON_ADMIN_KEYS", ADMIN_KEY);
+        env.put("KUPON_RULES_DIRECTORY", rules.toString());
+        env.putAll(database);
+        KuponProcess node = new KuponProcess(port, log, builder.start());
+        node.awaitReady(Duration.ofMinutes(3));
+        return node;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    private void awaitReady(Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("Kupon exited with " + process.exitValue() + " while starting; see " + log);
+            }
+            try {
+                if (get("/q/health/ready", null).statusCode() == 200) return;
+            } catch (IOException e) {
+                // not listening yet
+            }
+            sleep(200);
+        }
+        throw new IOException("Kupon was not ready within " + timeout + "; see " + log);
+    }
+
+    HttpResponse<String> get(String path, String key) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofMinutes(5)).GET();
+        if (key != null) request.header("Authorization", "Bearer " + key);
+        return send(request.build());
+    }
+
+    HttpResponse<String> send(String method, String path, String key, String json) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofMinutes(5))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        return send(request);
+    }
+
+    /** Sends and fails unless the answer is 2xx. */
+    String expectOk(String method, String path, String key, String json) throws IOException {
+        HttpResponse<String> response = send(method, path, key, json);
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws IOException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    /** Every rule set build this node has logged so far. */
+    List<Build> builds() throws IOException {
+        List<Build> builds = new ArrayList<>();
+        Matcher m = BUILT.matcher(Files.readString(log, StandardCharsets.UTF_8));
+        while (m.find()) {
+            builds.add(new Build(Long.parseLong(m.group(1)), Integer.parseInt(m.group(2)), Long.parseLong(m.group(3))));
+        }
+        return builds;
+    }
+
+    /**
+     * Heap in use right after a full collection, in bytes: {@code jcmd <pid> GC.run} (a System.gc(), a full
+     * stop-the-world collection with G1) and then the "used" figure of {@code jcmd <pid> GC.heap_info}. This
+     * is the live data the service holds, without the garbage a metrics scrape would also count.
+     */
+    long heapUsedAfterGc() throws IOException {
+        jcmd("GC.run");
+        Matcher m = Pattern.compile("heap\\s+total (\\d+)K, used (\\d+)K").matcher(jcmd("GC.heap_info"));
+        if (!m.find()) throw new IOException("no heap figure in jcmd GC.heap_info output");
+        return Long.parseLong(m.group(2)) * 1024;
+    }
+
+    String jcmd(String... command) throws IOException {
+        List<String> line = new ArrayList<>(List.of("jcmd", Long.toString(pid())));
+        line.addAll(List.of(command));
+        Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (jcmd.waitFor() != 0) throw new IOException("jcmd " + line + " failed: " + output);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+        return output;
+    }
+
+    /** Stops the node the way an orchestrator does (SIGTERM), so the embedded database shuts down cleanly. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package kupon.bench;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A closed-loop load: {@code workers} threads, each with its own persistent connection, send evaluate requests
+ * back to back for the warm-up and then for the measured period. Every measured request's latency (send to
+ * last byte of the answer) is kept, so percentiles are exact rather than bucketed.
+ */
+final class LoadRun {
+
+    /** What the measured period gave. Latencies are in nanoseconds, sorted. */
+    record Result(int workers, double seconds, long[] latencies, long errors, String firstError) {
+
+        double perSecond() {
+            return latencies.length / seconds;
+        }
+
+        double percentileMillis(double p) {
+            if (latencies.length == 0) return Double.NaN;
+            int index = (int) Math.ceil(p / 100.0 * latencies.length) - 1;
+            return latencies[Math.max(0, Math.min(index, latencies.length - 1))] / 1e6;
+        }
+
+        double maxMillis() {
+            return latencies.length == 0 ? Double.NaN : latencies[latencies.length - 1] / 1e6;
+        }
+    }
+
+    private LoadRun() {
+    }
+
+    /**
+     * Runs the load; {@code phase} is told {@code true} when the measured period starts and {@code false} when it
+     * ends, to take other readings over exactly that period.
+     */
+    static Result run(int port, List<byte[]> requests, int workers, long warmupMillis, long measureMillis,
+                      java.util.function.Consumer<Boolean> phase) throws InterruptedException {
+        long start = System.nanoTime();
+        long measureFrom = start + warmupMillis * 1_000_000;
+        long measureUntil = measureFrom + measureMillis * 1_000_000;
+        AtomicLong errors = new AtomicLong();
+        String[] firstError = new String[1];
+        long[][] recorded = new long[workers][];
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            int worker = w;
+            Thread thread = new Thread(() -> {
+                long[] latencies = new long[1 << 16];
+                int count = 0;
+                int next = worker * 7919;
+                try (Http1Connection connection = new Http1Connection("localhost", port)) {
+                    while (true) {
+                        byte[] request = requests.get(Math.floorMod(next++, requests.size()));
+                        long sent = System.nanoTime();
+                        if (sent >= measureUntil) break;
+                        boolean ok;
+                        String problem = null;
+                        try {
+                            Http1Connection.Response response = connection.send(request);
+                            ok = response.status() == 200;
+                            if (!ok) problem = response.status() + ": " + response.text();
+                        } catch (IOException e) {
+                            ok = false;
+                            problem = e.toString();
+                        }
+                        long answered = System.nanoTime();
+                        if (sent < measureFrom) continue;
+                        if (!ok) {
+                            if (errors.getAndIncrement() == 0) firstError[0] = problem;
+                            continue;
+                        }
+                        if (count == latencies.length) latencies = Arrays.copyOf(latencies, count * 2);
+                        latencies[count++] = answered - sent;
+                    }
+                }
+                recorded[worker] = Arrays.copyOf(latencies, count);
+            }, "load-" + w);
+            threads.add(thread);
+            thread.start();
+        }
+        Thread.sleep(Math.max(0, (measureFrom - System.nanoTime()) / 1_000_000));
+        phase.accept(true);
+        Thread.sleep(Math.max(0, (measureUntil - System.nanoTime()) / 1_000_000));
+        phase.accept(false);
+        for (Thread thread : threads) thread.join();
+        long[] all = Arrays.stream(recorded).flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Result(workers, measureMillis / 1000.0, all, errors.get(), firstError[0]);
+    }
+}
