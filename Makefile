@@ -8,7 +8,7 @@ export KUPON_CHECKOUT_KEYS ?= dev-checkout-key
 export KUPON_MARKETER_KEYS ?= dev-marketer-key
 export KUPON_ADMIN_KEYS ?= dev-admin-key
 
-.PHONY: run test package bench clean
+.PHONY: run test package bench bench-orders bench-reload clean
 
 ## Build and start on http://localhost:$${PORT:-8080}, with an embedded PostgreSQL in data/ unless QUARKUS_DATASOURCE_JDBC_URL is set.
 run: package
@@ -29,6 +29,18 @@ package:
 BENCH_OPTS ?=
 bench: package
 	java $(BENCH_OPTS) -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" kupon.bench.EvaluateBenchmark
+	java $(BENCH_OPTS) -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" kupon.bench.OrdersBenchmark
+	java $(BENCH_OPTS) -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" kupon.bench.ReloadBenchmark
+
+## One million codes in a batch while evaluations run, code lookup latency, committed orders per second
+## (about 3 minutes; results in target/bench/orders.md).
+bench-orders: package
+	java $(BENCH_OPTS) -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" kupon.bench.OrdersBenchmark
+
+## Rule changes under continuous evaluation load, and start-up with and without the compiled-module cache
+## (about 2 minutes; results in target/bench/reload.md).
+bench-reload: package
+	java $(BENCH_OPTS) -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" kupon.bench.ReloadBenchmark
 
 clean:
 	$(MVN) -q clean

@@ -71,19 +71,29 @@ public class OrderService {
     public OrderOutcome place(OrderRequest request, String connectionIp) {
         String requestHash = hash(request);
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Optional<OrderOutcome> earlier = earlierOrder(request.orderId(), requestHash);
-            if (earlier.isPresent()) {
-                return earlier.get();
+            // A replay is rare: the first attempt goes straight to evaluation, and the order's primary key
+            // tells if the id was used; later attempts (after such a conflict) look the order up first.
+            if (attempt > 1) {
+                Optional<OrderOutcome> earlier = earlierOrder(request.orderId(), requestHash);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
             }
             Evaluation evaluation = evaluator.evaluate(request.checkout(), Instant.now(), connectionIp);
             ObjectNode body = json.valueToTree(EvaluationResponse.of(evaluation));
             body.put("orderId", request.orderId());
-            if (!evaluation.rejectedCodes().isEmpty()) {
-                return refused("CODE_REJECTED", "An entered code cannot be used; drop it and place the order again", body);
-            }
             BigDecimal total = evaluation.pricing().total().amount();
-            if (request.expectedTotal() != null && request.expectedTotal().compareTo(total) != 0) {
-                return refused("TOTAL_CHANGED", "The total is now " + total.toPlainString() + ", not "
+            boolean codeRejected = !evaluation.rejectedCodes().isEmpty();
+            boolean totalChanged = request.expectedTotal() != null && request.expectedTotal().compareTo(total) != 0;
+            if (codeRejected || totalChanged) {
+                // A replay of a placed order finds its own code used up: it gets the original answer, not a refusal.
+                Optional<OrderOutcome> earlier = earlierOrder(request.orderId(), requestHash);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+                return codeRejected
+                        ? refused("CODE_REJECTED", "An entered code cannot be used; drop it and place the order again", body)
+                        : refused("TOTAL_CHANGED", "The total is now " + total.toPlainString() + ", not "
                         + request.expectedTotal().toPlainString() + "; show the shopper the new total", body);
             }
             try {

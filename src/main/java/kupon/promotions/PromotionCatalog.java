@@ -6,11 +6,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The active JSON promotions of one rule set version, indexed so an evaluation looks only at the
@@ -52,14 +51,16 @@ public final class PromotionCatalog {
 
     /** Automatic promotions that could apply to a cart whose lines have these attributes. */
     public List<Promotion> automaticCandidates(Collection<LineKeys> lines) {
-        Set<Promotion> candidates = new LinkedHashSet<>(everyCart);
+        // Keyed by id: hashing whole promotion records on every evaluation is measurable.
+        Map<String, Promotion> candidates = new LinkedHashMap<>();
+        everyCart.forEach(p -> candidates.put(p.id(), p));
         for (LineKeys line : lines) {
             for (String key : line.keys()) {
                 List<Promotion> filed = byKey.get(key);
-                if (filed != null) candidates.addAll(filed);
+                if (filed != null) filed.forEach(p -> candidates.putIfAbsent(p.id(), p));
             }
         }
-        return List.copyOf(candidates);
+        return List.copyOf(candidates.values());
     }
 
     /** The attributes of one cart line that promotions are filed under. */

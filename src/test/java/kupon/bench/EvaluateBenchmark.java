@@ -230,31 +230,7 @@ public final class EvaluateBenchmark {
     private void seedThroughDatabase(KuponProcess node, int dbPort, List<String> promotions, SizeResult r) throws Exception {
         log("  seeding %,d promotions into the promotion table, then POST /api/v1/rulesets/reload", promotions.size());
         long started = System.nanoTime();
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:" + dbPort + "/postgres", "postgres", "postgres")) {
-            db.setAutoCommit(false);
-            try (PreparedStatement insert = db.prepareStatement("""
-                    INSERT INTO promotion (id, name, status, campaign, definition, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?::jsonb, ?, ?)""")) {
-                Timestamp now = Timestamp.from(Instant.now());
-                for (String json : promotions) {
-                    // Exactly what POST /api/v1/promotions stores: the definition with its defaults, written by PromotionJson.
-                    Promotion promotion = PromotionJson.read(json).withDefaults();
-                    insert.setString(1, promotion.id());
-                    insert.setString(2, promotion.name());
-                    insert.setString(3, promotion.status().name());
-                    insert.setString(4, promotion.campaign());
-                    insert.setString(5, PromotionJson.write(promotion));
-                    insert.setTimestamp(6, now);
-                    insert.setTimestamp(7, now);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-            try (Statement bump = db.createStatement()) {
-                bump.executeUpdate("UPDATE catalog_revision SET revision = revision + 1");
-            }
-            db.commit();
-        }
+        BenchCatalog.insertPromotions(dbPort, promotions);
         double inserted = (System.nanoTime() - started) / 1e9;
         long reloadStarted = System.nanoTime();
         node.expectOk("POST", "/api/v1/rulesets/reload", KuponProcess.ADMIN_KEY, null);

@@ -118,6 +118,17 @@ class OrderResourceTest {
     }
 
     @Test
+    void aReplayOfAnOrderThatUsedTheLastUseOfACodeGetsTheOriginalAnswer() {
+        String code = code(codePromotion("null", "{}"), ", \"maxUses\": 1");
+        String id = orderId();
+        String body = order(id, code, "null", "");
+        Api.checkout().body(body).when().post("/api/v1/orders").then().statusCode(201);
+        Api.checkout().body(body).when().post("/api/v1/orders").then().statusCode(200)
+                .body("orderId", equalTo(id))
+                .body("applied[0].code", equalTo(code));
+    }
+
+    @Test
     void perCustomerCountsByIdElseByNormalizedEmail() {
         String promotion = codePromotion("{\"perCustomer\": 1}", "{}");
         String code = code(promotion, "");
