@@ -51,7 +51,7 @@ final class CatalogOffers {
 
     static Result collect(PromotionCatalog catalog, CheckoutFacts facts, Map<String, PromoCode> stored,
                           Function<Collection<UsageKey>, Map<UsageKey, Usage>> usage, Instant now) {
-        Shopper shopper = new Shopper(facts.customer().getSegments(), facts.customer().getOrderCount(),
+        Shopper shopper = new Shopper(facts.customer().getSegments(), facts.customer()::getOrderCount,
                 facts.context().getChannel(), facts.context().getCountry());
         String customerKey = CustomerHistory.customerKey(facts.customer().getId(), facts.customer().getEmail());
         String ip = facts.context().getIp();

@@ -78,7 +78,7 @@ record CheckoutFacts(Cart cart, List<Line> lines, Customer customer, List<Entere
             String id = c.id() == null || c.id().isBlank() ? null : c.id();
             customer = new Customer(id, email,
                     c.segments() == null ? List.of() : c.segments().stream().filter(Objects::nonNull).toList(),
-                    c.country(), c.orderCount() != null ? c.orderCount() : orderHistory.apply(id, email));
+                    c.country(), c.orderCount() != null ? c.orderCount()::intValue : () -> orderHistory.apply(id, email));
         }
 
         Set<String> distinct = new LinkedHashSet<>();

@@ -16,7 +16,7 @@ public enum Eligibility {
         }
         Promotion.Conditions c = promotion.conditions();
         if (!anyOf(c.customerSegments(), shopper.segments())
-                || Boolean.TRUE.equals(c.firstOrderOnly()) && shopper.orderCount() > 0
+                || Boolean.TRUE.equals(c.firstOrderOnly()) && shopper.orderCount().getAsInt() > 0
                 || !oneOf(c.channels(), shopper.channel())
                 || !oneOf(c.countries(), shopper.country())) {
             return NOT_ELIGIBLE_CUSTOMER;
