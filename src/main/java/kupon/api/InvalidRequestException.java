@@ -8,7 +8,7 @@ public class InvalidRequestException extends RuntimeException {
     private final List<FieldError> errors;
 
     public InvalidRequestException(List<FieldError> errors) {
-        super(errors.size() == 1 ? errors.get(0).path() + ": " + errors.get(0).message()
+        super(errors.size() == 1 ? (errors.get(0).path().isEmpty() ? "" : errors.get(0).path() + ": ") + errors.get(0).message()
                 : errors.size() + " fields are invalid; see details");
         this.errors = List.copyOf(errors);
     }
