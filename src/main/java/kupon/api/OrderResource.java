@@ -42,9 +42,9 @@ public class OrderResource {
     public Response place(OrderRequest request, @Context HttpServerRequest http) {
         validate(request);
         OrderOutcome outcome = orders.place(request, ClientAddress.of(http));
-        if (outcome instanceof OrderOutcome.Placed placed) return Response.status(201).entity(placed.body()).build();
-        if (outcome instanceof OrderOutcome.Replayed replayed) return Response.ok(replayed.body()).build();
-        return Response.status(409).entity(((OrderOutcome.Refused) outcome).body()).build();
+        if (outcome instanceof OrderOutcome.Placed placed) return json(201, placed.json());
+        if (outcome instanceof OrderOutcome.Replayed replayed) return json(200, replayed.json());
+        return json(409, ((OrderOutcome.Refused) outcome).json());
     }
 
     @POST
@@ -56,6 +56,10 @@ public class OrderResource {
             case UNKNOWN -> throw new jakarta.ws.rs.NotFoundException(Response.status(404).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(ApiError.of("NOT_FOUND", "No order '" + orderId + "'")).build());
         };
+    }
+
+    private static Response json(int status, String body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
 
     private static void validate(OrderRequest request) {

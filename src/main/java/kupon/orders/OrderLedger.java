@@ -35,7 +35,7 @@ final class OrderLedger {
         try (PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO orders (order_id, request_hash, status, customer_id, email, ip, channel, source, campaign, currency,
                                     subtotal, discount_total, shipping, shipping_discount, tax, total, rule_set_version, response, placed_at)
-                VALUES (?, ?, 'PLACED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+                VALUES (?, ?, 'PLACED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (order_id) DO NOTHING""")) {
             int i = 1;
             insert.setString(i++, orderId);

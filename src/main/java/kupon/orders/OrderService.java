@@ -97,8 +97,10 @@ public class OrderService {
                         + request.expectedTotal().toPlainString() + "; show the shopper the new total", body);
             }
             try {
-                QuarkusTransaction.requiringNew().run(() -> commit(request, requestHash, evaluation, body));
-                return new OrderOutcome.Placed(body);
+                // Written once: the same text is stored for replays and sent now.
+                String answer = write(body);
+                QuarkusTransaction.requiringNew().run(() -> commit(request, requestHash, evaluation, answer));
+                return new OrderOutcome.Placed(answer);
             } catch (LimitTaken | OrderIdTaken e) {
                 LOG.debugf("Order %s: %s, evaluating again (attempt %d)", request.orderId(), e.getClass().getSimpleName(), attempt);
             } catch (RuntimeException e) {
@@ -131,7 +133,7 @@ public class OrderService {
     private Optional<OrderOutcome> earlierOrder(String orderId, String requestHash) {
         try (Connection c = dataSource.getConnection()) {
             return OrderLedger.find(c, orderId).map(stored -> stored.requestHash().equals(requestHash)
-                    ? new OrderOutcome.Replayed(read(stored.response()))
+                    ? new OrderOutcome.Replayed(stored.response())
                     : refused("ORDER_ID_CONFLICT", "Order " + orderId + " was placed before with a different body; "
                     + "use a new order id for a new order", json.createObjectNode().put("orderId", orderId)));
         } catch (SQLException e) {
@@ -139,9 +141,9 @@ public class OrderService {
         }
     }
 
-    private void commit(OrderRequest request, String requestHash, Evaluation evaluation, ObjectNode body) {
+    private void commit(OrderRequest request, String requestHash, Evaluation evaluation, String answer) {
         try (Connection c = dataSource.getConnection()) {
-            if (!OrderLedger.insertOrder(c, request.orderId(), requestHash, evaluation, body.toString())) {
+            if (!OrderLedger.insertOrder(c, request.orderId(), requestHash, evaluation, answer)) {
                 throw new OrderIdTaken();
             }
             List<OrderLedger.UsageRecord> used = new ArrayList<>();
@@ -198,7 +200,16 @@ public class OrderService {
     private OrderOutcome.Refused refused(String error, String message, ObjectNode body) {
         ObjectNode refusal = json.createObjectNode().put("error", error).put("message", message);
         refusal.setAll(body);
-        return new OrderOutcome.Refused(error, refusal);
+        return new OrderOutcome.Refused(error, write(refusal));
+    }
+
+    /** With the service's mapper, so amounts keep their plain form (1250, never 1.25E+3). */
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An order answer cannot be written as JSON", e);
+        }
     }
 
     private String hash(OrderRequest request) {
@@ -206,14 +217,6 @@ public class OrderService {
             return RuleSource.sha256(json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("An order request cannot be written as JSON", e);
-        }
-    }
-
-    private ObjectNode read(String stored) {
-        try {
-            return (ObjectNode) json.readTree(stored);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored order response cannot be read", e);
         }
     }
 }
