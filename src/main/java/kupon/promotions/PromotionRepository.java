@@ -24,10 +24,6 @@ public class PromotionRepository implements PanacheRepositoryBase<PromotionEntit
         return find(query.toString(), Sort.by("id"), params).list();
     }
 
-    public List<PromotionEntity> active() {
-        return list("status", PromotionStatus.ACTIVE);
-    }
-
     /** Counts one more change and tells every node (on commit); called in the transaction of every promotion write. */
     public void bumpRevision() {
         getEntityManager().createNativeQuery("UPDATE catalog_revision SET revision = revision + 1").executeUpdate();

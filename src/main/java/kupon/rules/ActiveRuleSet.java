@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import kupon.promotions.ActivePromotions;
-import kupon.promotions.Promotion;
 import kupon.promotions.PromotionCatalog;
 import kupon.promotions.PromotionService;
 import org.jboss.logging.Logger;
@@ -168,9 +167,8 @@ public class ActiveRuleSet {
                 ? store.sourcesOf(pinned.get()).orElseThrow(() -> new IllegalStateException("Pinned version " + pinned.get() + " does not exist"))
                 : liveSources();
         String sourcesHash = sourcesHash(sources);
-        ActivePromotions.Snapshot snapshot = activePromotions.read();
-        List<Promotion> activePromotions = snapshot.promotions();
-        String promotionsHash = snapshot.hash();
+        ActivePromotions.Snapshot promotions = activePromotions.read();
+        String promotionsHash = promotions.hash();
         RuleSet serving = active.get();
 
         boolean sourcesUnchanged = serving != null && serving.sourcesHash().equals(sourcesHash);
@@ -203,16 +201,16 @@ public class ActiveRuleSet {
             return new ReloadResult.Failed(lastFailure.get() == null ? List.of() : lastFailure.get().errors());
         }
         RuleSet candidate = new RuleSet(0, base.kieBase(), base.sources(), base.sourcesHash(), base.declaresActions(),
-                new PromotionCatalog(activePromotions), promotionsHash, Instant.now());
+                new PromotionCatalog(promotions.promotions()), promotionsHash, Instant.now());
         if (serving != null && serving.contentHash().equals(candidate.contentHash())) {
             return lastFailure.get() != null ? new ReloadResult.Failed(lastFailure.get().errors()) : new ReloadResult.Unchanged(serving);
         }
-        long version = versions.versionFor(candidate.contentHash(), candidate.sources(), activePromotions.size());
+        long version = versions.versionFor(candidate.contentHash(), candidate.sources(), promotions.promotions().size());
         RuleSet ruleSet = new RuleSet(version, candidate.kieBase(), candidate.sources(), candidate.sourcesHash(),
                 candidate.declaresActions(), candidate.promotions(), promotionsHash, candidate.compiledAt());
         active.set(ruleSet);
         LOG.infof("Rule set version %d active: %d rule file(s), %d promotion(s), built in %d ms", version,
-                ruleSet.sources().size(), activePromotions.size(), (System.nanoTime() - started) / 1_000_000);
+                ruleSet.sources().size(), promotions.promotions().size(), (System.nanoTime() - started) / 1_000_000);
         Failure failure = lastFailure.get();
         return failure != null ? new ReloadResult.Failed(failure.errors()) : new ReloadResult.Activated(ruleSet);
     }

@@ -40,6 +40,17 @@ final class LoadRun {
      */
     static Result run(int port, List<byte[]> requests, int workers, long warmupMillis, long measureMillis,
                       java.util.function.Consumer<Boolean> phase) throws InterruptedException {
+        AtomicLong next = new AtomicLong();
+        return run(port, worker -> requests.get(Math.floorMod(worker * 7919 + next.getAndIncrement(), requests.size())), 200,
+                workers, warmupMillis, measureMillis, phase);
+    }
+
+    /**
+     * The same with requests made as they are sent ({@code request} is given the worker's number) and
+     * {@code expectedStatus} counted as success: e.g. orders, each with a new order id, answered 201.
+     */
+    static Result run(int port, java.util.function.IntFunction<byte[]> request, int expectedStatus, int workers,
+                      long warmupMillis, long measureMillis, java.util.function.Consumer<Boolean> phase) throws InterruptedException {
         long start = System.nanoTime();
         long measureFrom = start + warmupMillis * 1_000_000;
         long measureUntil = measureFrom + measureMillis * 1_000_000;
@@ -52,17 +63,16 @@ final class LoadRun {
             Thread thread = new Thread(() -> {
                 long[] latencies = new long[1 << 16];
                 int count = 0;
-                int next = worker * 7919;
                 try (Http1Connection connection = new Http1Connection("localhost", port)) {
                     while (true) {
-                        byte[] request = requests.get(Math.floorMod(next++, requests.size()));
+                        byte[] next = request.apply(worker);
                         long sent = System.nanoTime();
                         if (sent >= measureUntil) break;
                         boolean ok;
                         String problem = null;
                         try {
-                            Http1Connection.Response response = connection.send(request);
-                            ok = response.status() == 200;
+                            Http1Connection.Response response = connection.send(next);
+                            ok = response.status() == expectedStatus;
                             if (!ok) problem = response.status() + ": " + response.text();
                         } catch (IOException e) {
                             ok = false;

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code make bench-orders}: codes and orders at volume. On the packaged service with a fresh embedded
@@ -123,49 +122,11 @@ public final class OrdersBenchmark {
 
     private String orders(KuponProcess node, String label, java.util.function.IntFunction<String> code) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
-        AtomicLong failed = new AtomicLong();
-        long warmUntil = System.nanoTime() + 5_000_000_000L;
-        long until = warmUntil + duration * 1_000_000;
-        long[][] recorded = new long[workers][];
-        List<Thread> threads = new ArrayList<>();
-        for (int w = 0; w < workers; w++) {
-            int worker = w;
-            Thread thread = new Thread(() -> {
-                long[] latencies = new long[1 << 16];
-                int count = 0;
-                try (Http1Connection connection = new Http1Connection("localhost", node.port)) {
-                    while (true) {
-                        int i = next.getAndIncrement();
-                        byte[] request = Http1Connection.post("localhost", node.port, "/api/v1/orders", KuponProcess.CHECKOUT_KEY,
-                                cart(code.apply(i), "bench-" + UUID.randomUUID()));
-                        long sent = System.nanoTime();
-                        if (sent >= until) break;
-                        int status;
-                        try {
-                            status = connection.send(request).status();
-                        } catch (IOException e) {
-                            status = -1;
-                        }
-                        long answered = System.nanoTime();
-                        if (sent < warmUntil) continue;
-                        if (status != 201) {
-                            failed.incrementAndGet();
-                            continue;
-                        }
-                        if (count == latencies.length) latencies = Arrays.copyOf(latencies, count * 2);
-                        latencies[count++] = answered - sent;
-                    }
-                }
-                recorded[worker] = Arrays.copyOf(latencies, count);
-            }, "orders-" + w);
-            threads.add(thread);
-            thread.start();
-        }
-        for (Thread thread : threads) thread.join();
-        long[] all = Arrays.stream(recorded).flatMapToLong(Arrays::stream).sorted().toArray();
-        LoadRun.Result result = new LoadRun.Result(workers, duration / 1000.0, all, failed.get(), null);
+        LoadRun.Result result = LoadRun.run(node.port, worker -> Http1Connection.post("localhost", node.port, "/api/v1/orders",
+                KuponProcess.CHECKOUT_KEY, cart(code.apply(next.getAndIncrement()), "bench-" + UUID.randomUUID())), 201,
+                workers, 5_000, duration, phase -> { });
         return String.format("| %s | %.0f | %.1f | %.1f | %.1f | %d |", label, result.perSecond(), result.percentileMillis(50),
-                result.percentileMillis(99), result.maxMillis(), failed.get());
+                result.percentileMillis(99), result.maxMillis(), result.errors());
     }
 
     private static String row(String label, LoadRun.Result r) {
