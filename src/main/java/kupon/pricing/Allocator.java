@@ -3,7 +3,7 @@ package kupon.pricing;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -32,38 +32,64 @@ final class Allocator {
             return List.of();
         }
         BigInteger total = amount.setScale(scale).unscaledValue();
-        int weightScale = weights.stream().mapToInt(BigDecimal::scale).max().orElse(0);
-        List<BigInteger> w = new ArrayList<>(n);
-        BigInteger sum = BigInteger.ZERO;
+        int weightScale = 0;
         for (BigDecimal weight : weights) {
             if (weight.signum() < 0) {
                 throw new IllegalArgumentException("negative weight " + weight.toPlainString());
             }
-            BigInteger scaled = weight.setScale(weightScale).unscaledValue();
-            w.add(scaled);
-            sum = sum.add(scaled);
+            weightScale = Math.max(weightScale, weight.scale());
+        }
+        BigInteger[] w = new BigInteger[n];
+        BigInteger sum = BigInteger.ZERO;
+        for (int i = 0; i < n; i++) {
+            w[i] = weights.get(i).setScale(weightScale).unscaledValue();
+            sum = sum.add(w[i]);
         }
         if (sum.signum() == 0) {
-            w = new ArrayList<>(Collections.nCopies(n, BigInteger.ONE));
+            Arrays.fill(w, BigInteger.ONE);
             sum = BigInteger.valueOf(n);
         }
+        // Cart amounts in minor units are far below 2^31, so products fit a long; BigInteger stays for the rest.
+        return total.bitLength() + sum.bitLength() < 63
+                ? splitExact(total.longValueExact(), w, sum.longValueExact(), scale)
+                : splitLarge(total, w, sum, scale);
+    }
+
+    private static List<BigDecimal> splitExact(long total, BigInteger[] weights, long sum, int scale) {
+        int n = weights.length;
+        long[] parts = new long[n];
+        long[] remainders = new long[n];
+        long given = 0;
+        for (int i = 0; i < n; i++) {
+            long product = total * weights[i].longValue();
+            parts[i] = Math.floorDiv(product, sum);
+            remainders[i] = Math.floorMod(product, sum);
+            given += parts[i];
+        }
+        int leftover = Math.toIntExact(total - given);
+        for (int i : largestRemainders(leftover, n, (a, b) -> Long.compare(remainders[a], remainders[b]))) {
+            parts[i]++;
+        }
+        List<BigDecimal> result = new ArrayList<>(n);
+        for (long part : parts) {
+            result.add(BigDecimal.valueOf(part, scale));
+        }
+        return result;
+    }
+
+    private static List<BigDecimal> splitLarge(BigInteger total, BigInteger[] weights, BigInteger sum, int scale) {
+        int n = weights.length;
         BigInteger[] parts = new BigInteger[n];
         BigInteger[] remainders = new BigInteger[n];
         BigInteger given = BigInteger.ZERO;
         for (int i = 0; i < n; i++) {
-            BigInteger[] qr = total.multiply(w.get(i)).divideAndRemainder(sum);
+            BigInteger[] qr = total.multiply(weights[i]).divideAndRemainder(sum);
             parts[i] = qr[0];
             remainders[i] = qr[1];
             given = given.add(qr[0]);
         }
         int leftover = total.subtract(given).intValueExact();
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            order.add(i);
-        }
-        order.sort(Comparator.comparing((Integer i) -> remainders[i]).reversed().thenComparing(i -> i));
-        for (int k = 0; k < leftover; k++) {
-            int i = order.get(k);
+        for (int i : largestRemainders(leftover, n, (a, b) -> remainders[a].compareTo(remainders[b]))) {
             parts[i] = parts[i].add(BigInteger.ONE);
         }
         List<BigDecimal> result = new ArrayList<>(n);
@@ -73,25 +99,50 @@ final class Allocator {
         return result;
     }
 
+    /** The {@code count} positions with the largest remainders, ties to the earliest position. */
+    private static List<Integer> largestRemainders(int count, int n, Comparator<Integer> byRemainder) {
+        if (count == 0) {
+            return List.of();
+        }
+        List<Integer> order = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            order.add(i);
+        }
+        order.sort(byRemainder.reversed().thenComparing(Comparator.naturalOrder()));
+        return order.subList(0, count);
+    }
+
     /** Splits over units by their remaining amounts; units in pricing order. */
     static Map<Integer, BigDecimal> overUnits(BigDecimal amount, List<Unit> units, PricingState state) {
-        List<BigDecimal> parts = split(amount, units.stream().map(state::remaining).toList(), state.scale());
         Map<Integer, BigDecimal> result = new TreeMap<>();
+        addOverUnits(result, amount, units, state);
+        return result;
+    }
+
+    private static void addOverUnits(Map<Integer, BigDecimal> result, BigDecimal amount, List<Unit> units, PricingState state) {
+        List<BigDecimal> weights = new ArrayList<>(units.size());
+        for (Unit unit : units) {
+            weights.add(state.remaining(unit));
+        }
+        List<BigDecimal> parts = split(amount, weights, state.scale());
         for (int i = 0; i < units.size(); i++) {
             if (parts.get(i).signum() > 0) {
                 result.put(units.get(i).index(), parts.get(i));
             }
         }
-        return result;
     }
 
     /** API.md point 4: first over lines by each line's remaining amount, then within each line over its units. */
     static Map<Integer, BigDecimal> overLinesThenUnits(BigDecimal amount, List<Unit> units, PricingState state) {
         List<List<Unit>> lines = PricingState.byLine(units);
-        List<BigDecimal> lineParts = split(amount, lines.stream().map(state::sum).toList(), state.scale());
+        List<BigDecimal> lineWeights = new ArrayList<>(lines.size());
+        for (List<Unit> line : lines) {
+            lineWeights.add(state.sum(line));
+        }
+        List<BigDecimal> lineParts = split(amount, lineWeights, state.scale());
         Map<Integer, BigDecimal> result = new TreeMap<>();
         for (int i = 0; i < lines.size(); i++) {
-            result.putAll(overUnits(lineParts.get(i), lines.get(i), state));
+            addOverUnits(result, lineParts.get(i), lines.get(i), state);
         }
         return result;
     }

@@ -206,6 +206,10 @@ public final class PricingEngine {
      * Every round either places everything or fills at least one unit, so the loop ends.
      */
     private static Proposal floored(PricingState state, Proposal proposal) {
+        if (withinFloors(state, proposal)) {
+            // Nothing to move: the usual case, worth skipping the re-split bookkeeping for.
+            return proposal;
+        }
         Map<Integer, BigDecimal> discounts = new TreeMap<>(proposal.unitDiscounts());
         BigDecimal blocked = state.zero();
         for (Map.Entry<Integer, BigDecimal> entry : discounts.entrySet()) {
@@ -241,6 +245,18 @@ public final class PricingEngine {
         }
         BigDecimal shipping = proposal.shippingDiscount().min(state.shippingRemaining());
         return proposal.withUnitDiscounts(discounts, shipping);
+    }
+
+    private static boolean withinFloors(PricingState state, Proposal proposal) {
+        if (proposal.shippingDiscount().compareTo(state.shippingRemaining()) > 0) {
+            return false;
+        }
+        for (Map.Entry<Integer, BigDecimal> entry : proposal.unitDiscounts().entrySet()) {
+            if (entry.getValue().compareTo(state.room(state.units().get(entry.getKey()))) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static BigDecimal roomLeft(PricingState state, Map<Integer, BigDecimal> discounts, int index) {

@@ -2,8 +2,8 @@ package kupon.pricing;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,12 +22,18 @@ final class PricingState {
     private final BigDecimal shippingRemaining;
     private final int scale;
     private final BigDecimal zero;
+    /**
+     * Which units each selector matches. That depends on the lines alone, not on what is left to pay, so all
+     * snapshots of one pricing run share it; offers ask for the same selector several times (conditions, target).
+     */
+    private final Map<LineSelector, List<Unit>> matches;
 
     private PricingState(PricingCart cart, Rounding rounding, List<Unit> units, BigDecimal[] remaining,
-                         boolean[] consumed, BigDecimal shippingRemaining) {
+                         boolean[] consumed, BigDecimal shippingRemaining, Map<LineSelector, List<Unit>> matches) {
         this.cart = cart;
         this.rounding = rounding;
         this.units = units;
+        this.matches = matches;
         this.remaining = remaining;
         this.consumed = consumed;
         this.shippingRemaining = shippingRemaining;
@@ -66,7 +72,7 @@ final class PricingState {
                 ? BigDecimal.ZERO.setScale(scale)
                 : rounding.round(cart.shipping().price(), cart.currency());
         return new PricingState(cart, rounding, List.copyOf(units), amounts.toArray(BigDecimal[]::new),
-                new boolean[units.size()], shipping);
+                new boolean[units.size()], shipping, new IdentityHashMap<>());
     }
 
     /** The next snapshot: the given unit and shipping discounts taken off, the given units consumed. */
@@ -75,7 +81,8 @@ final class PricingState {
         unitDiscounts.forEach((index, discount) -> next[index] = next[index].subtract(discount));
         boolean[] nextConsumed = consumed.clone();
         consumedUnits.forEach(index -> nextConsumed[index] = true);
-        return new PricingState(cart, rounding, units, next, nextConsumed, shippingRemaining.subtract(shippingDiscount));
+        return new PricingState(cart, rounding, units, next, nextConsumed, shippingRemaining.subtract(shippingDiscount),
+                matches);
     }
 
     PricingCart cart() {
@@ -126,7 +133,11 @@ final class PricingState {
 
     /** The items subtotal as discounted so far (shipping excluded), what minimums are checked against. */
     BigDecimal itemsRemaining() {
-        return Arrays.stream(remaining).reduce(zero(), BigDecimal::add);
+        BigDecimal total = zero;
+        for (BigDecimal amount : remaining) {
+            total = total.add(amount);
+        }
+        return total;
     }
 
     int totalQuantity() {
@@ -135,6 +146,10 @@ final class PricingState {
 
     /** All units of lines the selector matches, in pricing order. */
     List<Unit> matching(LineSelector selector) {
+        return matches.computeIfAbsent(selector, this::match);
+    }
+
+    private List<Unit> match(LineSelector selector) {
         List<Unit> matched = new ArrayList<>();
         PricingLine line = null;
         boolean matches = false;
@@ -148,16 +163,26 @@ final class PricingState {
                 matched.add(unit);
             }
         }
-        return matched;
+        return List.copyOf(matched);
     }
 
     /** Units of matching lines that still have something left to discount. */
     List<Unit> targeted(LineSelector selector) {
-        return matching(selector).stream().filter(u -> remaining(u).signum() > 0).toList();
+        List<Unit> open = new ArrayList<>();
+        for (Unit unit : matching(selector)) {
+            if (remaining(unit).signum() > 0) {
+                open.add(unit);
+            }
+        }
+        return open;
     }
 
     BigDecimal sum(List<Unit> someUnits) {
-        return someUnits.stream().map(this::remaining).reduce(zero(), BigDecimal::add);
+        BigDecimal total = zero;
+        for (Unit unit : someUnits) {
+            total = total.add(remaining(unit));
+        }
+        return total;
     }
 
     /** Groups units (given in pricing order) by line, keeping line-id order. */

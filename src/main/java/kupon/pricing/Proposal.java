@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -21,7 +22,8 @@ record Proposal(Map<Integer, BigDecimal> unitDiscounts, BigDecimal shippingDisco
 
     Proposal {
         unitDiscounts = unmodifiableSorted(unitDiscounts);
-        resplitPool = Collections.unmodifiableSortedSet(new TreeSet<>(resplitPool));
+        resplitPool = resplitPool.isEmpty() ? Collections.emptySortedSet()
+                : Collections.unmodifiableSortedSet(new TreeSet<>(resplitPool));
         consumed = Set.copyOf(consumed);
     }
 
@@ -58,7 +60,11 @@ record Proposal(Map<Integer, BigDecimal> unitDiscounts, BigDecimal shippingDisco
     }
 
     BigDecimal itemsTotal() {
-        return unitDiscounts.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add).setScale(shippingDiscount.scale());
+        BigDecimal total = BigDecimal.ZERO;
+        for (BigDecimal amount : unitDiscounts.values()) {
+            total = total.add(amount);
+        }
+        return total.setScale(shippingDiscount.scale());
     }
 
     BigDecimal total() {
@@ -66,6 +72,17 @@ record Proposal(Map<Integer, BigDecimal> unitDiscounts, BigDecimal shippingDisco
     }
 
     private static Map<Integer, BigDecimal> unmodifiableSorted(Map<Integer, BigDecimal> discounts) {
+        if (discounts.isEmpty()) {
+            return Map.of();
+        }
+        boolean zeros = false;
+        for (BigDecimal amount : discounts.values()) {
+            zeros |= amount.signum() == 0;
+        }
+        if (!zeros && discounts instanceof SortedMap<Integer, BigDecimal> sortedAlready && sortedAlready.comparator() == null) {
+            // Copying a sorted map is linear; the copy keeps later changes of the caller's map out.
+            return Collections.unmodifiableSortedMap(new TreeMap<>(sortedAlready));
+        }
         Map<Integer, BigDecimal> sorted = new TreeMap<>();
         discounts.forEach((index, amount) -> {
             if (amount.signum() != 0) {

@@ -8,6 +8,18 @@ import java.math.BigDecimal;
  */
 record Unit(int index, PricingLine line, int number, BigDecimal floor) {
 
+    // A unit is its place in one pricing run; hashing the whole line (prices, categories, tags) for every
+    // set lookup would cost more than the lookup.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Unit unit && unit.index == index && unit.line == line;
+    }
+
+    @Override
+    public int hashCode() {
+        return index;
+    }
+
     String lineId() {
         return line.id();
     }
