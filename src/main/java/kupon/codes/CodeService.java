@@ -54,7 +54,7 @@ public class CodeService {
 
     public Optional<PromoCode> find(String code) {
         String normalized = PromoCode.normalize(code);
-        return Optional.ofNullable(lookup.find(List.of(normalized)).get(normalized));
+        return Optional.ofNullable(lookup.findFresh(List.of(normalized)).get(normalized));
     }
 
     /** An order that used a code. */
@@ -84,7 +84,9 @@ public class CodeService {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement update = connection.prepareStatement("UPDATE promotion_code SET status = 'INACTIVE' WHERE code = ?")) {
             update.setString(1, PromoCode.normalize(code));
-            return update.executeUpdate() == 1;
+            boolean changed = update.executeUpdate() == 1;
+            lookup.forget(PromoCode.normalize(code));
+            return changed;
         } catch (SQLException e) {
             throw new IllegalStateException("Deactivating code " + code + " failed: " + e.getMessage(), e);
         }

@@ -65,11 +65,20 @@ public class Evaluator {
      * @param connectionIp the caller's address, for per-IP limits when the request names no {@code context.ip}
      */
     public Evaluation evaluate(CheckoutRequest request, Instant now, String connectionIp) {
-        return evaluate(ruleSets.current().orElseThrow(NoActiveRuleSetException::new), request, now, connectionIp);
+        return evaluate(ruleSets.current().orElseThrow(NoActiveRuleSetException::new), request, now, connectionIp, false);
+    }
+
+    /** Evaluates for an order about to be committed: codes are read from the database, never from this node's cache. */
+    public Evaluation evaluateForOrder(CheckoutRequest request, Instant now, String connectionIp) {
+        return evaluate(ruleSets.current().orElseThrow(NoActiveRuleSetException::new), request, now, connectionIp, true);
     }
 
     /** Evaluates against a given rule set (a draft or an older version, for simulation); read-only like any evaluation. */
     public Evaluation evaluate(RuleSet ruleSet, CheckoutRequest request, Instant now, String connectionIp) {
+        return evaluate(ruleSet, request, now, connectionIp, false);
+    }
+
+    private Evaluation evaluate(RuleSet ruleSet, CheckoutRequest request, Instant now, String connectionIp, boolean freshCodes) {
         long started = System.nanoTime();
         try {
             CheckoutFacts facts = CheckoutFacts.of(request, now, codesConfig.maxPerOrder(), connectionIp, history::orderCount);
@@ -77,7 +86,8 @@ public class Evaluator {
             List<String> fired = fire(ruleSet, facts, actions);
             actions.problems().forEach(p -> LOG.warnf("Rule set %d: %s", ruleSet.version(), p));
             List<Offer> offers = new ArrayList<>(ruleOffers(ruleSet, actions));
-            Map<String, PromoCode> stored = codeLookup.find(facts.codes().stream().map(EnteredCode::getCode).toList());
+            List<String> entered = facts.codes().stream().map(EnteredCode::getCode).toList();
+            Map<String, PromoCode> stored = freshCodes ? codeLookup.findFresh(entered) : codeLookup.find(entered);
             CatalogOffers.Result catalog = CatalogOffers.collect(ruleSet.promotions(), facts, stored, usageLedger::read, now);
             offers.addAll(catalog.offers());
             PricingResult pricing = pricingEngine.price(facts.pricingCart(), offers);

@@ -7,6 +7,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import kupon.evaluation.EvaluationResponse;
+import kupon.codes.CodeLookup;
 import kupon.codes.PromoCode;
 import kupon.evaluation.Evaluation;
 import kupon.evaluation.Evaluator;
@@ -60,8 +61,11 @@ public class OrderService {
     private final UsageLedger ledger;
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
+    private final CodeLookup codeLookup;
 
-    public OrderService(Evaluator evaluator, UsageLedger ledger, AgroalDataSource dataSource, ObjectMapper json) {
+    public OrderService(Evaluator evaluator, UsageLedger ledger, AgroalDataSource dataSource, ObjectMapper json,
+                        CodeLookup codeLookup) {
+        this.codeLookup = codeLookup;
         this.evaluator = evaluator;
         this.ledger = ledger;
         this.dataSource = dataSource;
@@ -79,7 +83,7 @@ public class OrderService {
                     return earlier.get();
                 }
             }
-            Evaluation evaluation = evaluator.evaluate(request.checkout(), Instant.now(), connectionIp);
+            Evaluation evaluation = evaluator.evaluateForOrder(request.checkout(), Instant.now(), connectionIp);
             ObjectNode body = json.valueToTree(EvaluationResponse.of(evaluation));
             body.put("orderId", request.orderId());
             BigDecimal total = evaluation.pricing().total().amount();
@@ -100,6 +104,7 @@ public class OrderService {
                 // Written once: the same text is stored for replays and sent now.
                 String answer = write(body);
                 QuarkusTransaction.requiringNew().run(() -> commit(request, requestHash, evaluation, answer));
+                forgetCodes(evaluation);
                 return new OrderOutcome.Placed(answer);
             } catch (LimitTaken | OrderIdTaken e) {
                 LOG.debugf("Order %s: %s, evaluating again (attempt %d)", request.orderId(), e.getClass().getSimpleName(), attempt);
@@ -113,7 +118,8 @@ public class OrderService {
     }
 
     public Cancelled cancel(String orderId) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        List<String> released = new ArrayList<>();
+        Cancelled outcome = QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = dataSource.getConnection()) {
                 if (!OrderLedger.markCancelled(c, orderId, Instant.now())) {
                     return OrderLedger.find(c, orderId).isPresent() ? Cancelled.ALREADY : Cancelled.UNKNOWN;
@@ -121,6 +127,7 @@ public class OrderService {
                 for (OrderLedger.UsageRecord used : OrderLedger.usageOf(c, orderId)) {
                     if (used.subject().startsWith("code:") && used.scope().equals(UsageKey.Scope.TOTAL.name())) {
                         releaseCode(c, used.subject().substring(5));
+                        released.add(used.subject().substring(5));
                     } else {
                         ledger.release(c, new UsageKey(used.subject(), UsageKey.Scope.valueOf(used.scope()), used.key()), used.amount());
                     }
@@ -128,6 +135,15 @@ public class OrderService {
                 return Cancelled.NOW;
             }
         });
+        released.forEach(codeLookup::forget);
+        return outcome;
+    }
+
+    /** The codes an order used changed: this node's next evaluation reads them fresh. */
+    private void forgetCodes(Evaluation evaluation) {
+        for (Evaluation.PlannedUse use : evaluation.plannedUses()) {
+            if (use.code() != null) codeLookup.forget(use.code().code());
+        }
     }
 
     private Optional<OrderOutcome> earlierOrder(String orderId, String requestHash) {

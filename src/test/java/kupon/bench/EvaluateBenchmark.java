@@ -164,7 +164,7 @@ public final class EvaluateBenchmark {
                         if (measuring) {
                             server[0] = serverEvaluations(node);
                             cpu.start();
-                            if (jfr) node.jcmd("JFR.start", "name=bench", "settings=profile",
+                            if (jfr) node.jcmd("JFR.start", "name=bench", "settings=default",
                                     "filename=" + Path.of("target/bench/" + size + "-w" + w + ".jfr").toAbsolutePath());
                         } else {
                             shares[0] = cpu.stop();
@@ -248,7 +248,7 @@ public final class EvaluateBenchmark {
         if (!evaluate(node, probe).contains(applied)) throw new IllegalStateException("the probe cart does not get " + id);
         int buildsBefore = node.builds().size();
         int otherBuildsBefore = other == null ? 0 : other.builds().size();
-        if (jfr) node.jcmd("JFR.start", "name=changes", "settings=profile",
+        if (jfr) node.jcmd("JFR.start", "name=changes", "settings=default",
                 "filename=" + Path.of("target/bench/" + r.size + "-changes.jfr").toAbsolutePath());
         for (int n = 0; n < changes; n++) {
             String kind;

@@ -49,7 +49,13 @@ final class KuponProcess implements AutoCloseable {
      */
     static KuponProcess start(Path jar, Path rules, Map<String, String> database, String heap, Path log) throws IOException {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx" + heap, "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx" + heap));
+        // As `make run` starts it (KUPON_JAVA_OPTS), plus bench.jvmArgs to try other JVM settings, space-separated.
+        String options = System.getenv().getOrDefault("KUPON_JAVA_OPTS", "") + " " + System.getProperty("bench.jvmArgs", "");
+        for (String arg : options.trim().split("\\s+")) {
+            if (!arg.isEmpty()) command.add(arg);
+        }
+        command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -145,9 +151,16 @@ final class KuponProcess implements AutoCloseable {
      */
     long heapUsedAfterGc() throws IOException {
         jcmd("GC.run");
-        Matcher m = Pattern.compile("heap\\s+total (\\d+)K, used (\\d+)K").matcher(jcmd("GC.heap_info"));
-        if (!m.find()) throw new IOException("no heap figure in jcmd GC.heap_info output");
-        return Long.parseLong(m.group(2)) * 1024;
+        // G1 prints one "total …K, used …K" line for the heap; the parallel and serial collectors one per generation.
+        Matcher m = Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(jcmd("GC.heap_info"));
+        long used = 0;
+        boolean found = false;
+        while (m.find()) {
+            used += Long.parseLong(m.group(2)) * 1024;
+            found = true;
+        }
+        if (!found) throw new IOException("no heap figure in jcmd GC.heap_info output");
+        return used;
     }
 
     String jcmd(String... command) throws IOException {

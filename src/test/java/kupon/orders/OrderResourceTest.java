@@ -118,6 +118,29 @@ class OrderResourceTest {
     }
 
     @Test
+    void evaluateSeesACodeUsedUpByAnOrderAndFreedByItsCancelAtOnce() {
+        String code = code(codePromotion("null", "{}"), ", \"maxUses\": 1");
+        String cart = order(orderId(), code, "null", "").replaceFirst("\"orderId\": \"[^\"]*\"\\s*,", "");
+        // Evaluations may answer from a code this node read a moment ago; its own orders and cancels must still show.
+        Api.checkout().body(cart).when().post("/api/v1/evaluate").then().statusCode(200)
+                .body("applied[0].code", equalTo(code));
+
+        String id = orderId();
+        Api.checkout().body(order(id, code, "null", "")).when().post("/api/v1/orders").then().statusCode(201);
+        Api.checkout().body(cart).when().post("/api/v1/evaluate").then().statusCode(200)
+                .body("rejectedCodes[0].reason", equalTo("USAGE_LIMIT_REACHED"));
+
+        Api.checkout().when().post("/api/v1/orders/" + id + "/cancel").then().statusCode(200);
+        Api.checkout().body(cart).when().post("/api/v1/evaluate").then().statusCode(200)
+                .body("applied[0].code", equalTo(code))
+                .body("discountTotal", equalTo(new BigDecimal("10.00")));
+
+        Api.marketer().when().post("/api/v1/codes/" + code + "/deactivate").then().statusCode(200);
+        Api.checkout().body(cart).when().post("/api/v1/evaluate").then().statusCode(200)
+                .body("rejectedCodes[0].reason", equalTo("INACTIVE"));
+    }
+
+    @Test
     void aReplayOfAnOrderThatUsedTheLastUseOfACodeGetsTheOriginalAnswer() {
         String code = code(codePromotion("null", "{}"), ", \"maxUses\": 1");
         String id = orderId();
