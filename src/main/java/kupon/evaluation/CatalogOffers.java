@@ -5,6 +5,7 @@ import kupon.codes.PromoCode;
 import kupon.codes.RejectedCode;
 import kupon.codes.RejectionReason;
 import kupon.customers.CustomerHistory;
+import kupon.limits.LimitStanding;
 import kupon.limits.Limits;
 import kupon.limits.Usage;
 import kupon.limits.UsageKey;
@@ -17,7 +18,6 @@ import kupon.promotions.PromotionOffers;
 import kupon.promotions.Shopper;
 import kupon.rules.model.EnteredCode;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -42,8 +42,12 @@ final class CatalogOffers {
     record Candidate(Promotion promotion, PromoCode code, List<UsageLimit> limits) {
     }
 
-    /** Offers to price (with the candidate behind each), codes already rejected, and entered codes no stored code matches. */
-    record Result(List<Offer> offers, Map<String, Candidate> candidates, List<RejectedCode> rejected, List<String> notStored) {
+    /**
+     * Offers to price (with the candidate behind each), codes already rejected, entered codes no stored code matches,
+     * and the usage counters as read (for the candidates and whatever else the reader was asked for).
+     */
+    record Result(List<Offer> offers, Map<String, Candidate> candidates, List<RejectedCode> rejected, List<String> notStored,
+                  Map<UsageKey, Usage> counters) {
     }
 
     private CatalogOffers() {
@@ -97,51 +101,21 @@ final class CatalogOffers {
         List<Offer> offers = new ArrayList<>();
         for (Candidate candidate : List.copyOf(candidates.values())) {
             String codeText = candidate.code() == null ? null : candidate.code().code();
-            RejectedCode limitReached = limitReached(candidate, used, codeText);
-            if (limitReached != null) {
+            LimitStanding standing = LimitStanding.of(candidate.limits(), used);
+            if (standing instanceof LimitStanding.Reached reached) {
                 candidates.remove(candidate.promotion().id());
-                if (codeText != null) rejected.add(limitReached);
+                if (codeText != null) rejected.add(reached.rejection(codeText));
                 continue;
             }
             try {
-                offers.add(PromotionOffers.toOffer(candidate.promotion(), codeText, remainingBudget(candidate, used)));
+                offers.add(PromotionOffers.toOffer(candidate.promotion(), codeText, ((LimitStanding.Open) standing).remainingBudget()));
             } catch (RuntimeException e) {
                 // A stored promotion the pricing core cannot take is skipped; checkout must not fail because of one.
                 candidates.remove(candidate.promotion().id());
                 LOG.errorf("Promotion %s is skipped: %s", candidate.promotion().id(), e.getMessage());
             }
         }
-        return new Result(offers, candidates, rejected, notStored);
-    }
-
-    private static RejectedCode limitReached(Candidate candidate, Map<UsageKey, Usage> used, String code) {
-        if (Limits.needsKnownCustomer(candidate.limits())) {
-            return new RejectedCode(code, RejectionReason.NOT_ELIGIBLE_CUSTOMER,
-                    "The code " + code + " is limited per customer: sign in or give an email address to use it.");
-        }
-        for (UsageLimit limit : candidate.limits()) {
-            RejectionReason reason = limit.reachedBy(used.getOrDefault(limit.key(), Usage.NONE));
-            if (reason != null) {
-                return new RejectedCode(code, reason, message(code, reason));
-            }
-        }
-        return null;
-    }
-
-    private static BigDecimal remainingBudget(Candidate candidate, Map<UsageKey, Usage> used) {
-        return candidate.limits().stream().filter(l -> l.budget() != null).findFirst()
-                .map(l -> l.remainingBudget(used.getOrDefault(l.key(), Usage.NONE))).orElse(null);
-    }
-
-    private static String message(String code, RejectionReason reason) {
-        return switch (reason) {
-            case USAGE_LIMIT_REACHED -> "The code " + code + " has been used up.";
-            case CUSTOMER_LIMIT_REACHED -> "You have already used the code " + code + " as often as it allows.";
-            case DAILY_LIMIT_REACHED -> "The code " + code + " has been used up for today; try again tomorrow.";
-            case IP_LIMIT_REACHED -> "The code " + code + " has been used too often from this network.";
-            case BUDGET_EXHAUSTED -> "The promotion behind " + code + " has run out.";
-            default -> "The code " + code + " cannot be used.";
-        };
+        return new Result(offers, candidates, rejected, notStored, used);
     }
 
     private static RejectedCode rejection(String code, Eligibility eligibility, Promotion promotion) {

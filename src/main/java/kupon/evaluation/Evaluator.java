@@ -7,7 +7,9 @@ import kupon.codes.CodeLookup;
 import kupon.codes.CodesConfig;
 import kupon.codes.PromoCode;
 import kupon.customers.CustomerHistory;
+import kupon.limits.UsageKey;
 import kupon.limits.UsageLedger;
+import kupon.limits.UsageLimit;
 import kupon.codes.RejectedCode;
 import kupon.codes.RejectionReason;
 import kupon.pricing.Offer;
@@ -18,15 +20,20 @@ import kupon.rules.ActiveRuleSet;
 import kupon.rules.RuleSet;
 import kupon.rules.RulesConfig;
 import kupon.rules.api.Actions;
-import kupon.rules.api.PromotionOffer;
 import kupon.rules.model.EnteredCode;
 import org.jboss.logging.Logger;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Answers "what would this cart get?": fires the active rule set on the cart's facts, collects the
@@ -84,43 +91,49 @@ public class Evaluator {
             CheckoutFacts facts = CheckoutFacts.of(request, now, codesConfig.maxPerOrder(), connectionIp, history::orderCount);
             Actions actions = new Actions();
             List<String> fired = fire(ruleSet, facts, actions);
+            List<RuleOffers.Candidate> stated = RuleOffers.of(ruleSet.version(), actions, facts, now);
+            // After the offers are built: building them reports mistakes too (a promotion given no reward).
             actions.problems().forEach(p -> LOG.warnf("Rule set %d: %s", ruleSet.version(), p));
-            List<Offer> offers = new ArrayList<>(ruleOffers(ruleSet, actions));
+            Set<UsageKey> ruleCounters = RuleOffers.keys(stated);
             List<String> entered = facts.codes().stream().map(EnteredCode::getCode).toList();
             Map<String, PromoCode> stored = freshCodes ? codeLookup.findFresh(entered) : codeLookup.find(entered);
-            CatalogOffers.Result catalog = CatalogOffers.collect(ruleSet.promotions(), facts, stored, usageLedger::read, now);
+            // The rules' counters are read in the catalog's query: limits in rule files cost no query of their own.
+            CatalogOffers.Result catalog = CatalogOffers.collect(ruleSet.promotions(), facts, stored,
+                    keys -> usageLedger.read(union(keys, ruleCounters)), now);
+            RuleOffers.Result rules = RuleOffers.within(stated, catalog.counters());
+            List<Offer> offers = new ArrayList<>(rules.offers());
             offers.addAll(catalog.offers());
             PricingResult pricing = pricingEngine.price(facts.pricingCart(), offers);
-            return new Evaluation(pricing, rejectedCodes(facts, catalog, pricing), ruleSet.version(), now, fired,
-                    plannedUses(pricing, catalog), shopper(facts));
+            return new Evaluation(pricing, rejectedCodes(facts, catalog, rules, pricing), ruleSet.version(), now, fired,
+                    plannedUses(pricing, catalog, rules), shopper(facts));
         } finally {
             timer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
     }
 
-    private static List<Offer> ruleOffers(RuleSet ruleSet, Actions actions) {
-        List<Offer> offers = new ArrayList<>();
-        for (PromotionOffer offer : actions.offers()) {
-            try {
-                Offer built = offer.toOffer();
-                if (built != null) offers.add(built);
-            } catch (RuntimeException e) {
-                LOG.errorf("Rule set %d: promotion '%s' from the rule files is skipped: %s", ruleSet.version(), offer.getPromotionId(), e.getMessage());
-            }
-        }
-        return offers;
+    private static Collection<UsageKey> union(Collection<UsageKey> a, Set<UsageKey> b) {
+        if (b.isEmpty()) return a;
+        Set<UsageKey> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
-    /** Every applied JSON promotion, with its code and limits: what an order would consume. */
-    private static List<Evaluation.PlannedUse> plannedUses(PricingResult pricing, CatalogOffers.Result catalog) {
-        Map<String, java.math.BigDecimal> amounts = new java.util.LinkedHashMap<>();
-        pricing.applied().forEach(a -> amounts.merge(a.promotionId(), a.amount().amount(), java.math.BigDecimal::add));
+    /**
+     * Every applied promotion with limits (JSON, or from rule files), with its code: what an order would consume.
+     * A JSON promotion and a rule offer with the same id share counters; they are counted once per order.
+     */
+    private static List<Evaluation.PlannedUse> plannedUses(PricingResult pricing, CatalogOffers.Result catalog, RuleOffers.Result rules) {
+        Map<String, BigDecimal> amounts = new LinkedHashMap<>();
+        pricing.applied().forEach(a -> amounts.merge(a.promotionId(), a.amount().amount(), BigDecimal::add));
         List<Evaluation.PlannedUse> uses = new ArrayList<>();
         amounts.forEach((promotionId, amount) -> {
-            CatalogOffers.Candidate candidate = catalog.candidates().get(promotionId);
-            if (candidate != null) {
-                uses.add(new Evaluation.PlannedUse(promotionId, candidate.code(), amount, candidate.limits()));
-            }
+            CatalogOffers.Candidate json = catalog.candidates().get(promotionId);
+            RuleOffers.Candidate rule = rules.limited().get(promotionId);
+            if (json == null && rule == null) return;
+            Map<UsageKey, UsageLimit> limits = new LinkedHashMap<>();
+            if (json != null) json.limits().forEach(l -> limits.putIfAbsent(l.key(), l));
+            if (rule != null) rule.limits().forEach(l -> limits.putIfAbsent(l.key(), l));
+            uses.add(new Evaluation.PlannedUse(promotionId, json == null ? null : json.code(), amount, List.copyOf(limits.values())));
         });
         return uses;
     }
@@ -135,14 +148,16 @@ public class Evaluator {
                 rulesConfig.maxFiringTime(), "Rule set " + ruleSet.version());
     }
 
-    private static List<RejectedCode> rejectedCodes(CheckoutFacts facts, CatalogOffers.Result catalog, PricingResult pricing) {
+    private static List<RejectedCode> rejectedCodes(CheckoutFacts facts, CatalogOffers.Result catalog, RuleOffers.Result rules,
+                                                    PricingResult pricing) {
         List<RejectedCode> rejected = new ArrayList<>();
         facts.codes().forEach(entered -> {
             String code = entered.getCode();
             if (pricing.applied().stream().anyMatch(a -> code.equals(a.code()))) {
                 return;
             }
-            Optional<RejectedCode> early = catalog.rejected().stream().filter(r -> r.code().equals(code)).findFirst();
+            Optional<RejectedCode> early = Stream.concat(catalog.rejected().stream(), rules.rejected().stream())
+                    .filter(r -> r.code().equals(code)).findFirst();
             if (early.isPresent()) {
                 rejected.add(early.get());
                 return;

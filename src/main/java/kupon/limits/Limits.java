@@ -6,6 +6,7 @@ import kupon.promotions.Promotion;
 import kupon.promotions.ScheduleState;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,37 +16,45 @@ public final class Limits {
     private Limits() {
     }
 
-    /**
-     * The limits of {@code promotion} and of {@code code} (null for automatic promotions) for this
-     * shopper. {@code customerKey} is the customer id, else the normalized email, else null (a guest
-     * with no email cannot use promotions limited per customer).
-     */
+    /** The limits of a JSON promotion, its days counted in its schedule's time zone; see {@link #of(String, Promotion.Limits, ZoneId, PromoCode, String, String, Instant)}. */
     public static List<UsageLimit> of(Promotion promotion, PromoCode code, String customerKey, String ip, Instant now) {
-        List<UsageLimit> limits = new ArrayList<>();
-        Promotion.Limits l = promotion.limits();
-        String id = promotion.id();
-        if (l != null) {
-            if (l.totalUses() != null || l.budget() != null) {
-                limits.add(new UsageLimit(UsageKey.total(id), l.totalUses(), l.budget(), RejectionReason.USAGE_LIMIT_REACHED));
+        return of(promotion.id(), promotion.limits(), ScheduleState.zone(promotion.schedule()), code, customerKey, ip, now);
+    }
+
+    /**
+     * The limits of promotion {@code promotionId}, whether a JSON promotion or a rule file states them, and of
+     * {@code code} (a stored code, or null) for this shopper. Counters are keyed by promotion id alone, so two
+     * promotions with one id count against the same counters. {@code customerKey} is the customer id, else the
+     * normalized email, else null (a guest with no email cannot use promotions limited per customer); {@code zone}
+     * is where {@code perDay}'s calendar day is read.
+     */
+    public static List<UsageLimit> of(String promotionId, Promotion.Limits limits, ZoneId zone, PromoCode code,
+                                      String customerKey, String ip, Instant now) {
+        List<UsageLimit> result = new ArrayList<>();
+        if (limits != null) {
+            if (limits.totalUses() != null || limits.budget() != null) {
+                result.add(new UsageLimit(UsageKey.total(promotionId), limits.totalUses(), limits.budget(),
+                        RejectionReason.USAGE_LIMIT_REACHED));
             }
-            if (l.perCustomer() != null) {
-                limits.add(new UsageLimit(new UsageKey(id, UsageKey.Scope.CUSTOMER, customerKey == null ? "" : customerKey),
-                        l.perCustomer(), null, RejectionReason.CUSTOMER_LIMIT_REACHED));
+            if (limits.perCustomer() != null) {
+                result.add(new UsageLimit(new UsageKey(promotionId, UsageKey.Scope.CUSTOMER, customerKey == null ? "" : customerKey),
+                        limits.perCustomer(), null, RejectionReason.CUSTOMER_LIMIT_REACHED));
             }
-            if (l.perDay() != null) {
-                String day = now.atZone(ScheduleState.zone(promotion.schedule())).toLocalDate().toString();
-                limits.add(new UsageLimit(new UsageKey(id, UsageKey.Scope.DAY, day), l.perDay(), null, RejectionReason.DAILY_LIMIT_REACHED));
+            if (limits.perDay() != null) {
+                String day = now.atZone(zone).toLocalDate().toString();
+                result.add(new UsageLimit(new UsageKey(promotionId, UsageKey.Scope.DAY, day), limits.perDay(), null,
+                        RejectionReason.DAILY_LIMIT_REACHED));
             }
-            if (l.perIp() != null) {
-                limits.add(new UsageLimit(new UsageKey(id, UsageKey.Scope.IP, ip == null ? "" : ip), l.perIp(), null,
+            if (limits.perIp() != null) {
+                result.add(new UsageLimit(new UsageKey(promotionId, UsageKey.Scope.IP, ip == null ? "" : ip), limits.perIp(), null,
                         RejectionReason.IP_LIMIT_REACHED));
             }
         }
         if (code != null && code.perCustomer() != null) {
-            limits.add(new UsageLimit(new UsageKey(UsageKey.codeSubject(code.code()), UsageKey.Scope.CUSTOMER,
+            result.add(new UsageLimit(new UsageKey(UsageKey.codeSubject(code.code()), UsageKey.Scope.CUSTOMER,
                     customerKey == null ? "" : customerKey), code.perCustomer(), null, RejectionReason.CUSTOMER_LIMIT_REACHED));
         }
-        return limits;
+        return result;
     }
 
     /** True when a limit counts per customer but the shopper cannot be told apart from others. */

@@ -52,6 +52,12 @@ public record Offer(
                 reward, null, null);
     }
 
+    /** The same offer, capped by {@code remaining} of its lifetime budget (null = unlimited). */
+    public Offer withRemainingBudget(BigDecimal remaining) {
+        return new Offer(promotionId, name, code, priority, exclusive, stopFurther, combinesWith, conditions, reward,
+                maxAmount, remaining);
+    }
+
     /** The class other promotions' {@code combinesWith} is checked against. */
     public Target rewardClass() {
         return reward.target();

@@ -7,10 +7,14 @@ import kupon.pricing.LineSelector;
 import kupon.pricing.Offer;
 import kupon.pricing.Reward;
 import kupon.pricing.Target;
+import kupon.promotions.Promotion;
 import kupon.rules.model.EnteredCode;
 import kupon.rules.model.Line;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -30,7 +34,9 @@ import java.util.function.Function;
  *
  * <p>An offer only states what the promotion gives: the pricing core decides, after all rules have fired, in
  * which order offers apply and whether they may stack ({@link #exclusive}, {@link #stopFurther},
- * {@link #combinesWith}). Invalid values (a percent over 100, a negative amount) throw in the rule that gives them.
+ * {@link #combinesWith}). Usage limits ({@link #totalUses}, {@link #perCustomer}, {@link #perDay}, {@link #perIp},
+ * {@link #budget}) are those of a JSON promotion's {@code limits}, counted by promotion id when orders are placed.
+ * Invalid values (a percent over 100, a negative amount) throw in the rule that gives them.
  */
 public final class PromotionOffer {
 
@@ -47,6 +53,13 @@ public final class PromotionOffer {
     private BigDecimal maxAmount;
     private Items requiredItems;
     private int requiredQuantity;
+    private Integer totalUses;
+    private Integer perCustomer;
+    private Integer perDay;
+    private Integer perIp;
+    private BigDecimal budget;
+    /** Null until {@link #timeZone} is called. */
+    private ZoneId timeZone;
     private Function<LineSelector, Reward> reward;
     private String rewardDescription;
     private boolean rewardUsesItems;
@@ -122,6 +135,76 @@ public final class PromotionOffer {
 
     /** Never more than this in total per order. */
     public PromotionOffer maxAmount(Object amount) { this.maxAmount = amountOf(amount); return this; }
+
+    // --- usage limits, counted over all orders -------------------------------------------------
+
+    /** At most this many orders in all get the promotion. */
+    public PromotionOffer totalUses(int uses) { totalUses = limit("totalUses", totalUses, uses); return this; }
+
+    /** At most this many orders per customer (by customer id, else normalized email); guests without an email do not get it. */
+    public PromotionOffer perCustomer(int uses) { perCustomer = limit("perCustomer", perCustomer, uses); return this; }
+
+    /** At most this many orders per calendar day, in {@link #timeZone} (UTC unless given). */
+    public PromotionOffer perDay(int uses) { perDay = limit("perDay", perDay, uses); return this; }
+
+    /** At most this many orders per shopper's IP address ({@code context.ip}, else the caller's address). */
+    public PromotionOffer perIp(int uses) { perIp = limit("perIp", perIp, uses); return this; }
+
+    /**
+     * At most this much discount money over the promotion's life, e.g. {@code .budget("5000.00")}; when nearly
+     * exhausted, the discount is reduced to what remains.
+     */
+    public PromotionOffer budget(Object amount) {
+        BigDecimal b = amountOf(amount);
+        if (b.signum() <= 0) {
+            throw new IllegalArgumentException("budget must be above 0, was " + b.toPlainString() + " (leave it out for no budget)");
+        }
+        if (budget == null) {
+            budget = b;
+        } else if (budget.compareTo(b) != 0) {
+            problems.accept("Promotion '" + promotionId + "' was given two budgets, " + budget.toPlainString() + " and "
+                    + b.toPlainString() + "; the first is kept.");
+        }
+        return this;
+    }
+
+    /** The IANA time zone whose calendar days {@link #perDay} counts, e.g. {@code "Europe/Paris"} (default UTC). */
+    public PromotionOffer timeZone(String zone) {
+        ZoneId z;
+        try {
+            z = ZoneId.of(Objects.requireNonNull(zone, "timeZone").trim());
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("timeZone '" + zone + "' is not a time zone; use an IANA name like \"Europe/Paris\"");
+        }
+        if (timeZone == null) {
+            timeZone = z;
+        } else if (!timeZone.equals(z)) {
+            problems.accept("Promotion '" + promotionId + "' was given two time zones, " + timeZone + " and " + z
+                    + "; the first is kept.");
+        }
+        return this;
+    }
+
+    /** The usage limits stated, as a JSON promotion's {@code limits}; null when none. */
+    public Promotion.Limits getLimits() {
+        if (totalUses == null && perCustomer == null && perDay == null && perIp == null && budget == null) return null;
+        return new Promotion.Limits(totalUses, perCustomer, perDay, perIp, budget);
+    }
+
+    /** Where {@link #perDay} reads the calendar day: UTC unless {@link #timeZone} was given, as for a JSON promotion without one. */
+    public ZoneId getTimeZone() { return timeZone == null ? ZoneOffset.UTC : timeZone; }
+
+    private Integer limit(String name, Integer current, int uses) {
+        if (uses < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1, was " + uses + " (leave it out for no limit)");
+        }
+        if (current != null && current != uses) {
+            problems.accept("Promotion '" + promotionId + "' was given two limits " + name + ", " + current + " and "
+                    + uses + "; the first is kept.");
+            return current;
+        }
+        return uses;
+    }
 
     // --- which items -----------------------------------------------------------------------------
 

@@ -4,10 +4,13 @@ import kupon.pricing.Conditions;
 import kupon.pricing.LineSelector;
 import kupon.pricing.Offer;
 import kupon.pricing.Reward;
+import kupon.promotions.Promotion;
 import kupon.rules.model.Line;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
@@ -108,6 +111,46 @@ class PromotionOfferTest {
                 .hasMessage("percent must be between 0 and 100, was 150");
         assertThatThrownBy(() -> actions.promotion("q").tiered(Tiers.bySubtotal().percent()))
                 .hasMessage("Tiers need at least one .tier(min, value)");
+    }
+
+    @Test
+    void limitsAreThoseOfAJsonPromotion() {
+        PromotionOffer offer = actions.promotion("p").totalUses(1000).perCustomer(1).perDay(500).timeZone("Europe/Paris")
+                .perIp(3).budget("5000.00").amountOffOrder("5.00");
+
+        assertThat(offer.getLimits()).isEqualTo(new Promotion.Limits(1000, 1, 500, 3, new BigDecimal("5000.00")));
+        assertThat(offer.getTimeZone()).isEqualTo(ZoneId.of("Europe/Paris"));
+        assertThat(actions.promotion("q").amountOffOrder("5.00").getLimits()).isNull();
+        assertThat(actions.promotion("q").getTimeZone()).isEqualTo(ZoneOffset.UTC);
+    }
+
+    @Test
+    void aRuleFiringPerLineMayRepeatALimitButADifferentOneIsReported() {
+        actions.promotion("p").totalUses(5).budget("100.00").timeZone("Europe/Paris");
+        actions.promotion("p").totalUses(5).budget(100).timeZone("Europe/Paris");
+        assertThat(actions.problems()).isEmpty();
+
+        actions.promotion("p").totalUses(6).budget("50.00").timeZone("America/New_York");
+        assertThat(actions.promotion("p").getLimits()).isEqualTo(new Promotion.Limits(5, null, null, null, new BigDecimal("100.00")));
+        assertThat(actions.problems()).containsExactly(
+                "Promotion 'p' was given two limits totalUses, 5 and 6; the first is kept.",
+                "Promotion 'p' was given two budgets, 100.00 and 50.00; the first is kept.",
+                "Promotion 'p' was given two time zones, Europe/Paris and America/New_York; the first is kept.");
+    }
+
+    @Test
+    void anImpossibleLimitFailsInTheRuleThatGivesIt() {
+        assertThatThrownBy(() -> actions.promotion("p").totalUses(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("totalUses must be at least 1, was 0 (leave it out for no limit)");
+        assertThatThrownBy(() -> actions.promotion("p").perCustomer(-1))
+                .hasMessage("perCustomer must be at least 1, was -1 (leave it out for no limit)");
+        assertThatThrownBy(() -> actions.promotion("p").budget("0.00"))
+                .hasMessage("budget must be above 0, was 0.00 (leave it out for no budget)");
+        assertThatThrownBy(() -> actions.promotion("p").budget("lots"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> actions.promotion("p").timeZone("Paris"))
+                .hasMessage("timeZone 'Paris' is not a time zone; use an IANA name like \"Europe/Paris\"");
     }
 
     private static Line line(String id) {

@@ -65,7 +65,8 @@ class RulesGuideTest {
                 ConditionsRulesTest.RequiresItems.SHOES_ORDER_10, ConditionsRulesTest.RequiresItems.PLANTS_POTS_15,
                 ConditionsRulesTest.MinQuantityAndCap.BULK_20_CAPPED,
                 StackingRulesTest.Exclusive.WELCOME_AND_SHOES, StackingRulesTest.StopFurther.VIP_FIRST,
-                StackingRulesTest.CombinesWith.CLEARANCE_NOT_WITH_ORDER);
+                StackingRulesTest.CombinesWith.CLEARANCE_NOT_WITH_ORDER,
+                kupon.orders.RuleFileLimitsTest.BF_MUGS);
 
         for (String example : examples) {
             assertThat(blocks).as("docs/rules.md shows this example word for word").contains(example);
