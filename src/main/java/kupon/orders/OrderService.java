@@ -2,7 +2,8 @@ package kupon.orders;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,6 +55,15 @@ public class OrderService {
         }
     }
 
+    /** A committed order's answer: the evaluation it committed, under the shop's order id. */
+    record Answer(String orderId, @JsonUnwrapped EvaluationResponse evaluation) {
+    }
+
+    /** A refused order's answer: why, what to do next, and the evaluation that decided it (none for an id conflict). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Refusal(String error, String message, String orderId, @JsonUnwrapped EvaluationResponse evaluation) {
+    }
+
     /** The outcome of a cancel. */
     public enum Cancelled { NOW, ALREADY, UNKNOWN }
 
@@ -84,8 +94,7 @@ public class OrderService {
                 }
             }
             Evaluation evaluation = evaluator.evaluateForOrder(request.checkout(), Instant.now(), connectionIp);
-            ObjectNode body = json.valueToTree(EvaluationResponse.of(evaluation));
-            body.put("orderId", request.orderId());
+            EvaluationResponse body = EvaluationResponse.of(evaluation);
             BigDecimal total = evaluation.pricing().total().amount();
             boolean codeRejected = !evaluation.rejectedCodes().isEmpty();
             boolean totalChanged = request.expectedTotal() != null && request.expectedTotal().compareTo(total) != 0;
@@ -96,13 +105,13 @@ public class OrderService {
                     return earlier.get();
                 }
                 return codeRejected
-                        ? refused("CODE_REJECTED", "An entered code cannot be used; drop it and place the order again", body)
+                        ? refused("CODE_REJECTED", "An entered code cannot be used; drop it and place the order again", request.orderId(), body)
                         : refused("TOTAL_CHANGED", "The total is now " + total.toPlainString() + ", not "
-                        + request.expectedTotal().toPlainString() + "; show the shopper the new total", body);
+                        + request.expectedTotal().toPlainString() + "; show the shopper the new total", request.orderId(), body);
             }
             try {
                 // Written once: the same text is stored for replays and sent now.
-                String answer = write(body);
+                String answer = write(new Answer(request.orderId(), body));
                 QuarkusTransaction.requiringNew().run(() -> commit(request, requestHash, evaluation, answer));
                 forgetCodes(evaluation);
                 return new OrderOutcome.Placed(answer);
@@ -151,7 +160,7 @@ public class OrderService {
             return OrderLedger.find(c, orderId).map(stored -> stored.requestHash().equals(requestHash)
                     ? new OrderOutcome.Replayed(stored.response())
                     : refused("ORDER_ID_CONFLICT", "Order " + orderId + " was placed before with a different body; "
-                    + "use a new order id for a new order", json.createObjectNode().put("orderId", orderId)));
+                    + "use a new order id for a new order", orderId, null));
         } catch (SQLException e) {
             throw new IllegalStateException("Reading order " + orderId + " failed: " + e.getMessage(), e);
         }
@@ -213,10 +222,8 @@ public class OrderService {
         return false;
     }
 
-    private OrderOutcome.Refused refused(String error, String message, ObjectNode body) {
-        ObjectNode refusal = json.createObjectNode().put("error", error).put("message", message);
-        refusal.setAll(body);
-        return new OrderOutcome.Refused(error, write(refusal));
+    private OrderOutcome.Refused refused(String error, String message, String orderId, EvaluationResponse evaluation) {
+        return new OrderOutcome.Refused(error, write(new Refusal(error, message, orderId, evaluation)));
     }
 
     /** With the service's mapper, so amounts keep their plain form (1250, never 1.25E+3). */

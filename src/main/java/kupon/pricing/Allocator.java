@@ -104,6 +104,22 @@ final class Allocator {
         if (count == 0) {
             return List.of();
         }
+        if (count <= 8) {
+            // A few leftover minor units (the usual case): pick them one by one instead of sorting every position.
+            List<Integer> picked = new ArrayList<>(count);
+            boolean[] taken = new boolean[n];
+            for (int k = 0; k < count; k++) {
+                int best = -1;
+                for (int i = 0; i < n; i++) {
+                    if (!taken[i] && (best < 0 || byRemainder.compare(i, best) > 0)) {
+                        best = i;
+                    }
+                }
+                taken[best] = true;
+                picked.add(best);
+            }
+            return picked;
+        }
         List<Integer> order = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             order.add(i);

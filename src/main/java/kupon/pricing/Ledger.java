@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import kupon.pricing.PricingResult.Adjustment;
 import kupon.pricing.PricingResult.Applied;
@@ -45,13 +44,28 @@ final class Ledger {
     }
 
     void applied(Offer offer, Proposal proposal) {
-        Map<String, BigDecimal> perLine = new TreeMap<>();
-        proposal.unitDiscounts().forEach((index, amount) ->
-                perLine.merge(initial.units().get(index).lineId(), amount, BigDecimal::add));
-        perLine.forEach((lineId, amount) -> adjustments.computeIfAbsent(lineId, id -> new ArrayList<>())
-                .add(new Adjustment(offer.promotionId(), offer.code(), money(amount))));
+        // Discounts come in unit order and the units of a line are adjacent in it: sum them line by line.
+        String lineId = null;
+        BigDecimal lineAmount = null;
+        for (Map.Entry<Integer, BigDecimal> discount : proposal.unitDiscounts().entrySet()) {
+            String unitLine = initial.units().get(discount.getKey()).lineId();
+            if (!unitLine.equals(lineId)) {
+                adjust(lineId, lineAmount, offer);
+                lineId = unitLine;
+                lineAmount = discount.getValue();
+            } else {
+                lineAmount = lineAmount.add(discount.getValue());
+            }
+        }
+        adjust(lineId, lineAmount, offer);
         applied.add(new Applied(offer.promotionId(), offer.name(), offer.code(), money(proposal.total()),
                 offer.rewardClass()));
+    }
+
+    private void adjust(String lineId, BigDecimal amount, Offer offer) {
+        if (lineId != null) {
+            adjustments.computeIfAbsent(lineId, id -> new ArrayList<>()).add(new Adjustment(offer.promotionId(), offer.code(), money(amount)));
+        }
     }
 
     PricingResult result(PricingState last) {

@@ -1,7 +1,9 @@
 package kupon.pricing;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -13,7 +15,7 @@ import java.util.TreeSet;
  * discount, the units a floor-blocked amount may be re-split over ({@code resplitPool}; empty for per-unit
  * rewards), the units a buy-x-get-y consumed, and, for tiered rewards, how far the next tier is.
  */
-record Proposal(Map<Integer, BigDecimal> unitDiscounts, BigDecimal shippingDiscount, Set<Integer> resplitPool,
+record Proposal(Map<Integer, BigDecimal> unitDiscounts, BigDecimal shippingDiscount, List<Integer> resplitPool,
                 Set<Integer> consumed, Shortfall shortfall) {
 
     /** How much of the tier basis is missing to reach {@code tier}. */
@@ -22,29 +24,28 @@ record Proposal(Map<Integer, BigDecimal> unitDiscounts, BigDecimal shippingDisco
 
     Proposal {
         unitDiscounts = unmodifiableSorted(unitDiscounts);
-        resplitPool = resplitPool.isEmpty() ? Collections.emptySortedSet()
-                : Collections.unmodifiableSortedSet(new TreeSet<>(resplitPool));
+        resplitPool = ascendingDistinct(resplitPool);
         consumed = Set.copyOf(consumed);
     }
 
     static Proposal none(PricingState state) {
-        return new Proposal(Map.of(), state.zero(), Set.of(), Set.of(), null);
+        return new Proposal(Map.of(), state.zero(), List.of(), Set.of(), null);
     }
 
     /** Amounts fixed per unit: what a floor blocks is not moved elsewhere. */
     static Proposal perUnit(Map<Integer, BigDecimal> discounts, PricingState state) {
-        return new Proposal(discounts, state.zero(), Set.of(), Set.of(), null);
+        return new Proposal(discounts, state.zero(), List.of(), Set.of(), null);
     }
 
     /** An amount spread over {@code pool}: what a floor blocks may move to other units of the pool. */
     static Proposal spread(Map<Integer, BigDecimal> discounts, Iterable<Unit> pool, PricingState state) {
-        Set<Integer> indices = new TreeSet<>();
+        List<Integer> indices = new ArrayList<>();
         pool.forEach(unit -> indices.add(unit.index()));
         return new Proposal(discounts, state.zero(), indices, Set.of(), null);
     }
 
     static Proposal shipping(BigDecimal discount) {
-        return new Proposal(Map.of(), discount, Set.of(), Set.of(), null);
+        return new Proposal(Map.of(), discount, List.of(), Set.of(), null);
     }
 
     Proposal withUnitDiscounts(Map<Integer, BigDecimal> discounts, BigDecimal shipping) {
@@ -69,6 +70,16 @@ record Proposal(Map<Integer, BigDecimal> unitDiscounts, BigDecimal shippingDisco
 
     BigDecimal total() {
         return itemsTotal().add(shippingDiscount);
+    }
+
+    /** Unit indices in pricing order, each once; pools usually arrive that way already, so that is checked first. */
+    private static List<Integer> ascendingDistinct(List<Integer> indices) {
+        for (int i = 1; i < indices.size(); i++) {
+            if (indices.get(i - 1) >= indices.get(i)) {
+                return List.copyOf(new TreeSet<>(indices));
+            }
+        }
+        return List.copyOf(indices);
     }
 
     private static Map<Integer, BigDecimal> unmodifiableSorted(Map<Integer, BigDecimal> discounts) {

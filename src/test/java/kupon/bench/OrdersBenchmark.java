@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,6 +36,7 @@ public final class OrdersBenchmark {
     private final long duration = Long.getLong("bench.duration", 20) * 1000;
     private final String heap = System.getProperty("bench.heap", "2g");
     private final List<String> report = new ArrayList<>();
+    private Path database;
 
     public static void main(String[] args) throws Exception {
         new OrdersBenchmark().run();
@@ -42,6 +44,7 @@ public final class OrdersBenchmark {
 
     private void run() throws Exception {
         Path work = Files.createTempDirectory("kupon-bench-orders-");
+        database = work.resolve("postgres");
         Files.createDirectories(Path.of("target/bench"));
         report.addAll(CpuMeter.header());
         try (KuponProcess node = KuponProcess.start(jar, rules, Map.of(
@@ -109,8 +112,8 @@ public final class OrdersBenchmark {
             report.add("");
             report.add("### Committed orders (" + workers + " workers, each order a new order id)");
             report.add("");
-            report.add("| | orders/s | p50 ms | p99 ms | max ms | refused or failed |");
-            report.add("|---|---:|---:|---:|---:|---:|");
+            report.add("| | orders/s | p50 ms | p99 ms | max ms | refused or failed | CPU: service / PostgreSQL / load generator / others | CPU ms per order: service + PostgreSQL |");
+            report.add("|---|---:|---:|---:|---:|---:|---|---:|");
             report.add(orders(node, "without codes", i -> null));
             int offset = codes / 2;
             report.add(orders(node, "each with its own code", i -> all.get((offset + i) % all.size())));
@@ -122,11 +125,23 @@ public final class OrdersBenchmark {
 
     private String orders(KuponProcess node, String label, java.util.function.IntFunction<String> code) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
+        CpuMeter cpu = new CpuMeter(node.pid(), database);
+        CpuMeter.Shares[] shares = new CpuMeter.Shares[1];
         LoadRun.Result result = LoadRun.run(node.port, worker -> Http1Connection.post("localhost", node.port, "/api/v1/orders",
                 KuponProcess.CHECKOUT_KEY, cart(code.apply(next.getAndIncrement()), "bench-" + UUID.randomUUID())), 201,
-                workers, 5_000, duration, phase -> { });
-        return String.format("| %s | %.0f | %.1f | %.1f | %.1f | %d |", label, result.perSecond(), result.percentileMillis(50),
-                result.percentileMillis(99), result.maxMillis(), result.errors());
+                workers, 5_000, duration, measuring -> {
+                    try {
+                        if (measuring) cpu.start();
+                        else shares[0] = cpu.stop();
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+        // A share of 1% of the machine for one second is (CPUs × 10) ms of CPU; per order, divided by orders/s.
+        double cpuMillis = 1000.0 * Runtime.getRuntime().availableProcessors() / Math.max(1, result.perSecond()) / 100.0;
+        return String.format(Locale.ROOT, "| %s | %.0f | %.1f | %.1f | %.1f | %d | %s | %.2f + %.2f |", label, result.perSecond(),
+                result.percentileMillis(50), result.percentileMillis(99), result.maxMillis(), result.errors(), shares[0],
+                shares[0].service() * cpuMillis, shares[0].database() * cpuMillis);
     }
 
     private static String row(String label, LoadRun.Result r) {
