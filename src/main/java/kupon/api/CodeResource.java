@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import kupon.auth.Allowed;
 import kupon.auth.Role;
 import kupon.codes.CodeService;
+import kupon.orders.OrderService;
 import kupon.codes.PromoCode;
 
 import java.time.Instant;
@@ -25,22 +26,24 @@ public class CodeResource {
     /** A code as shown to marketers. */
     public record CodeView(String code, String promotionId, String status, int uses, Integer maxUses, Integer perCustomer,
                            String customerId, String email, Instant startsAt, Instant expiresAt,
-                           List<CodeService.CodeOrder> orders) {
-        static CodeView of(PromoCode c, List<CodeService.CodeOrder> orders) {
+                           List<OrderService.CodeOrder> orders) {
+        static CodeView of(PromoCode c, List<OrderService.CodeOrder> orders) {
             return new CodeView(c.code(), c.promotionId(), c.status().name(), c.uses(), c.maxUses(), c.perCustomer(),
                     c.customerId(), c.email(), c.startsAt(), c.expiresAt(), orders);
         }
     }
 
     private final CodeService codes;
+    private final OrderService orders;
 
-    public CodeResource(CodeService codes) {
+    public CodeResource(CodeService codes, OrderService orders) {
+        this.orders = orders;
         this.codes = codes;
     }
 
     @GET
     public CodeView get(@PathParam("code") String code) {
-        return codes.find(code).map(c -> CodeView.of(c, codes.orders(c.code()))).orElseThrow(() -> notFound(code));
+        return codes.find(code).map(c -> CodeView.of(c, orders.ordersUsing(c.code()))).orElseThrow(() -> notFound(code));
     }
 
     @POST

@@ -169,7 +169,15 @@ public class CodeBatchService {
                 }
                 progress.setInt(1, generated);
                 progress.setString(2, batchId);
-                progress.executeUpdate();
+                if (progress.executeUpdate() == 0) {
+                    // The batch went with its promotion while it ran: take back the codes written for it.
+                    try (PreparedStatement drop = c.prepareStatement("DELETE FROM promotion_code WHERE batch_id = ?")) {
+                        drop.setString(1, batchId);
+                        drop.executeUpdate();
+                    }
+                    LOG.infof("Code batch %s: its promotion was deleted after %d codes; they are removed", batchId, generated);
+                    return;
+                }
             }
             try (PreparedStatement done = c.prepareStatement("UPDATE code_batch SET status = 'DONE', updated_at = now() WHERE id = ?")) {
                 done.setString(1, batchId);

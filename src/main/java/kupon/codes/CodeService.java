@@ -57,29 +57,6 @@ public class CodeService {
         return Optional.ofNullable(lookup.findFresh(List.of(normalized)).get(normalized));
     }
 
-    /** An order that used a code. */
-    public record CodeOrder(String orderId, String status, Instant placedAt) {
-    }
-
-    /** The orders that used a code, oldest first (the first 1,000). */
-    public List<CodeOrder> orders(String code) {
-        String sql = """
-                SELECT o.order_id, o.status, o.placed_at FROM orders o
-                 WHERE o.order_id IN (SELECT order_id FROM order_discount WHERE code = ?)
-                 ORDER BY o.placed_at, o.order_id LIMIT 1000""";
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, PromoCode.normalize(code));
-            try (java.sql.ResultSet row = query.executeQuery()) {
-                List<CodeOrder> orders = new java.util.ArrayList<>();
-                while (row.next()) orders.add(new CodeOrder(row.getString(1), row.getString(2), row.getTimestamp(3).toInstant()));
-                return orders;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Reading the orders of code " + code + " failed: " + e.getMessage(), e);
-        }
-    }
-
     public boolean deactivate(String code) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement update = connection.prepareStatement("UPDATE promotion_code SET status = 'INACTIVE' WHERE code = ?")) {

@@ -148,6 +148,29 @@ public class OrderService {
         return outcome;
     }
 
+    /** An order that used a code. */
+    public record CodeOrder(String orderId, String status, Instant placedAt) {
+    }
+
+    /** The orders that used a stored code (normalized), oldest first (the first 1,000), cancelled ones included. */
+    public List<CodeOrder> ordersUsing(String code) {
+        String sql = """
+                SELECT o.order_id, o.status, o.placed_at FROM orders o
+                 WHERE o.order_id IN (SELECT order_id FROM order_usage WHERE subject = ? AND scope = 'TOTAL')
+                 ORDER BY o.placed_at, o.order_id LIMIT 1000""";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, UsageKey.codeSubject(code));
+            try (java.sql.ResultSet row = query.executeQuery()) {
+                List<CodeOrder> orders = new ArrayList<>();
+                while (row.next()) orders.add(new CodeOrder(row.getString(1), row.getString(2), row.getTimestamp(3).toInstant()));
+                return orders;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the orders of code " + code + " failed: " + e.getMessage(), e);
+        }
+    }
+
     /** The codes an order used changed: this node's next evaluation reads them fresh. */
     private void forgetCodes(Evaluation evaluation) {
         for (Evaluation.PlannedUse use : evaluation.plannedUses()) {

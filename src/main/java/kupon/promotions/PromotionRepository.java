@@ -24,6 +24,12 @@ public class PromotionRepository implements PanacheRepositoryBase<PromotionEntit
         return find(query.toString(), Sort.by("id"), params).list();
     }
 
+    /** Deletes a promotion and its codes (codes carry no foreign key: see migration V9); false when there was none. */
+    public boolean deleteWithCodes(String id) {
+        getEntityManager().createNativeQuery("DELETE FROM promotion_code WHERE promotion_id = ?1").setParameter(1, id).executeUpdate();
+        return deleteById(id);
+    }
+
     /** Counts one more change and tells every node (on commit); called in the transaction of every promotion write. */
     public void bumpRevision() {
         getEntityManager().createNativeQuery("UPDATE catalog_revision SET revision = revision + 1").executeUpdate();

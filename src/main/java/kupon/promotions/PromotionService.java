@@ -76,7 +76,7 @@ public class PromotionService {
 
     @Transactional
     public boolean delete(String id) {
-        boolean deleted = repository.deleteById(id);
+        boolean deleted = repository.deleteWithCodes(id);
         if (deleted) {
             repository.bumpRevision();
             changed.fire(new Changed(id));

@@ -117,7 +117,16 @@ final class CpuMeter {
         return false;
     }
 
-    static List<String> header() {
-        return List.of("service", "PostgreSQL", "load generator", "other processes");
+    /** The machine and how the service was started: the first lines of every benchmark report. */
+    static List<String> header(String heap) throws IOException {
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("?");
+        String memory = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                .map(l -> String.format(Locale.ROOT, "%.0f GB", Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0))
+                .findFirst().orElse("?");
+        return List.of(String.format(Locale.ROOT, "Machine: %d CPUs (%s), %s RAM, Java %s (%s).",
+                        Runtime.getRuntime().availableProcessors(), cpu, memory, System.getProperty("java.version"),
+                        System.getProperty("java.vm.name")),
+                "", "Service: `" + KuponProcess.commandLine(heap) + "`, embedded PostgreSQL.");
     }
 }

@@ -98,7 +98,7 @@ public final class EvaluateBenchmark {
 
     private void run() throws Exception {
         if (!Files.exists(jar)) throw new IllegalStateException(jar + " is missing: run `mvn package` (make bench does)");
-        String machine = machine();
+        String machine = CpuMeter.header(heap).get(0) + System.lineSeparator();
         System.out.println(machine);
         List<SizeResult> results = new ArrayList<>();
         for (int size : sizes) {
@@ -402,25 +402,15 @@ public final class EvaluateBenchmark {
     }
 
     private String settings() {
-        return String.format(Locale.ROOT, "Service: `java -Xmx%s -jar target/quarkus-app/quarkus-run.jar`, embedded PostgreSQL, rules folder `%s`. "
+        return String.format(Locale.ROOT, "Service: `%s`, embedded PostgreSQL, rules folder `%s`. "
                         + "Load: %s closed-loop workers, one keep-alive connection each, %d s warm-up, %d s measured, %d different carts.%n",
-                heap, Path.of("").toAbsolutePath().relativize(rules), workers, warmupMillis / 1000, measureMillis / 1000, CARTS);
+                KuponProcess.commandLine(heap), Path.of("").toAbsolutePath().relativize(rules), workers, warmupMillis / 1000, measureMillis / 1000, CARTS);
     }
 
     private static String medianMax(List<Double> values) {
         if (values.isEmpty()) return "–";
         List<Double> sorted = values.stream().sorted().toList();
         return String.format(Locale.ROOT, "%,.0f / %,.0f ms", sorted.get((sorted.size() - 1) / 2), sorted.get(sorted.size() - 1));
-    }
-
-    private static String machine() throws IOException {
-        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("?");
-        String memory = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
-                .map(l -> String.format(Locale.ROOT, "%.0f GB", Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0))
-                .findFirst().orElse("?");
-        return String.format(Locale.ROOT, "Machine: %d CPUs (%s), %s RAM, Java %s (%s).%n", Runtime.getRuntime().availableProcessors(),
-                cpu, memory, System.getProperty("java.version"), System.getProperty("java.vm.name"));
     }
 
     private static String loadAverage() {

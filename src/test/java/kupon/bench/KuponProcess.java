@@ -43,6 +43,18 @@ final class KuponProcess implements AutoCloseable {
         this.process = process;
     }
 
+    /** As `make run` starts the service (KUPON_JAVA_OPTS), plus bench.jvmArgs to try other JVM settings, space-separated. */
+    static List<String> jvmOptions() {
+        String options = System.getenv().getOrDefault("KUPON_JAVA_OPTS", "") + " " + System.getProperty("bench.jvmArgs", "");
+        return java.util.Arrays.stream(options.trim().split("\\s+")).filter(a -> !a.isEmpty()).toList();
+    }
+
+    /** How the benchmarks start the service, for their reports. */
+    static String commandLine(String heap) {
+        return String.join(" ", List.of("java", "-Xmx" + heap, String.join(" ", jvmOptions()), "-jar target/quarkus-app/quarkus-run.jar"))
+                .replace("  ", " ");
+    }
+
     /**
      * Starts a node. {@code database} holds either the embedded database's directory and port
      * (KUPON_EMBEDDED_DB_DIR/PORT) or an external one (QUARKUS_DATASOURCE_*).
@@ -50,11 +62,7 @@ final class KuponProcess implements AutoCloseable {
     static KuponProcess start(Path jar, Path rules, Map<String, String> database, String heap, Path log) throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of("java", "-Xmx" + heap));
-        // As `make run` starts it (KUPON_JAVA_OPTS), plus bench.jvmArgs to try other JVM settings, space-separated.
-        String options = System.getenv().getOrDefault("KUPON_JAVA_OPTS", "") + " " + System.getProperty("bench.jvmArgs", "");
-        for (String arg : options.trim().split("\\s+")) {
-            if (!arg.isEmpty()) command.add(arg);
-        }
+        command.addAll(jvmOptions());
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)

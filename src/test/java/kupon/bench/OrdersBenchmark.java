@@ -46,7 +46,7 @@ public final class OrdersBenchmark {
         Path work = Files.createTempDirectory("kupon-bench-orders-");
         database = work.resolve("postgres");
         Files.createDirectories(Path.of("target/bench"));
-        report.addAll(CpuMeter.header());
+        report.addAll(CpuMeter.header(heap));
         try (KuponProcess node = KuponProcess.start(jar, rules, Map.of(
                 "KUPON_EMBEDDED_DB_DIR", work.resolve("postgres").toString(),
                 "KUPON_EMBEDDED_DB_PORT", Integer.toString(KuponProcess.freePort())), heap, work.resolve("node.log"))) {

@@ -38,7 +38,7 @@ public final class ReloadBenchmark {
         Map<String, String> database = Map.of("KUPON_EMBEDDED_DB_DIR", work.resolve("postgres").toString(),
                 "KUPON_EMBEDDED_DB_PORT", Integer.toString(dbPort));
         BenchCatalog catalog = new BenchCatalog(PROMOTIONS);
-        report.addAll(CpuMeter.header());
+        report.addAll(CpuMeter.header("2g"));
         try (KuponProcess node = KuponProcess.start(jar, rules, database, "2g", work.resolve("node-1.log"))) {
             BenchCatalog.insertPromotions(dbPort, catalog.automaticPromotions());
             node.expectOk("POST", "/api/v1/rulesets/reload", KuponProcess.ADMIN_KEY, null);

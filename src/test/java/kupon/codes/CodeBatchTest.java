@@ -6,6 +6,13 @@ import kupon.support.Scenario;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.agroal.api.AgroalDataSource;
+import jakarta.inject.Inject;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -20,6 +27,9 @@ import static org.hamcrest.Matchers.hasItem;
 class CodeBatchTest {
 
     private final Scenario shop = new Scenario();
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @AfterEach
     void closeShop() {
@@ -68,6 +78,44 @@ class CodeBatchTest {
         Api.checkout().body(order).when().post("/api/v1/orders").then().statusCode(201).body("applied[0].code", equalTo(code));
         Api.marketer().when().get("/api/v1/codes/" + code)
                 .then().body("uses", equalTo(1)).body("maxUses", equalTo(1)).body("orders.orderId", hasItem("batch-" + code));
+    }
+
+    @Test
+    void deletingAPromotionDeletesItsCodesEvenThoseABatchIsStillWriting() throws Exception {
+        String promotion = promotion();
+        String custom = "DEL" + shop.channel.substring(5, 11).toUpperCase();
+        Api.marketer().body("{\"code\": \"" + custom + "\"}").when().post("/api/v1/promotions/" + promotion + "/codes")
+                .then().statusCode(201);
+        String prefix = "D" + shop.channel.substring(5, 9).toUpperCase() + "-";
+        String batchId = Api.marketer().body("{\"count\": 200000, \"pattern\": \"" + prefix + "#####-#####\"}")
+                .when().post("/api/v1/promotions/" + promotion + "/code-batches")
+                .then().statusCode(202).extract().path("batchId");
+        Api.marketer().when().get("/api/v1/code-batches/" + batchId).then().statusCode(200).body("status", equalTo("RUNNING"));
+
+        Api.marketer().when().delete("/api/v1/promotions/" + promotion).then().statusCode(204);
+
+        Api.marketer().when().get("/api/v1/codes/" + custom).then().statusCode(404);
+        Api.marketer().when().get("/api/v1/code-batches/" + batchId).then().statusCode(404);
+        // The batch notices at its next chunk and takes back what it wrote; after that nothing of it is left.
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        int left = codesOf(promotion), quietChecks = 0;
+        while (quietChecks < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(300);
+            left = codesOf(promotion);
+            quietChecks = left == 0 ? quietChecks + 1 : 0;
+        }
+        assertThat(left).isZero();
+    }
+
+    private int codesOf(String promotionId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement count = c.prepareStatement("SELECT count(*) FROM promotion_code WHERE promotion_id = ?")) {
+            count.setString(1, promotionId);
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
     }
 
     @Test
