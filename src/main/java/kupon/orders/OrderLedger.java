@@ -3,7 +3,6 @@ package kupon.orders;
 import kupon.evaluation.CheckoutRequest;
 import kupon.evaluation.Evaluation;
 import kupon.pricing.PricingResult;
-import kupon.pricing.Target;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -12,13 +11,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Writes and reads the order ledger: orders, their lines, the discount per promotion and line, and what they consumed. */
+/** Writes and reads the order ledger: orders, their lines, what each promotion took off (in all and per line), and what they consumed. */
 final class OrderLedger {
 
     /** An order as stored: enough to answer a replay or a cancel. */
@@ -66,10 +67,10 @@ final class OrderLedger {
         try (PreparedStatement lines = c.prepareStatement("""
                 INSERT INTO order_line (order_id, line_id, sku, quantity, unit_price, unit_cost, subtotal, discount, total)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""");
-             PreparedStatement discounts = c.prepareStatement("""
-                INSERT INTO order_discount (order_id, promotion_id, code, line_id, target, amount) VALUES (?, ?, ?, ?, ?, ?)""")) {
-            Map<String, Target> targets = evaluation.pricing().applied().stream()
-                    .collect(Collectors.toMap(PricingResult.Applied::promotionId, PricingResult.Applied::target, (a, b) -> a));
+             PreparedStatement promotions = c.prepareStatement("""
+                INSERT INTO order_promotion (order_id, promotion_id, code, target, amount, line_ids, line_amounts)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+            Map<PromotionKey, LineSplit> splits = new LinkedHashMap<>();
             for (PricingResult.LineResult line : evaluation.pricing().lines()) {
                 CheckoutRequest.LineInput input = inputs.get(line.id());
                 lines.setString(1, orderId);
@@ -83,29 +84,38 @@ final class OrderLedger {
                 lines.setBigDecimal(9, line.total().amount());
                 lines.addBatch();
                 for (PricingResult.Adjustment adjustment : line.adjustments()) {
-                    addDiscount(discounts, orderId, adjustment.promotionId(), adjustment.code(), line.id(),
-                            targets.getOrDefault(adjustment.promotionId(), Target.ITEMS), adjustment.amount().amount());
+                    splits.computeIfAbsent(new PromotionKey(adjustment.promotionId(), adjustment.code()), k -> new LineSplit())
+                            .add(line.id(), adjustment.amount().amount());
                 }
             }
             for (PricingResult.Applied applied : evaluation.pricing().applied()) {
-                if (applied.target() == Target.SHIPPING) {
-                    addDiscount(discounts, orderId, applied.promotionId(), applied.code(), null, Target.SHIPPING, applied.amount().amount());
-                }
+                LineSplit split = splits.getOrDefault(new PromotionKey(applied.promotionId(), applied.code()), new LineSplit());
+                promotions.setString(1, orderId);
+                promotions.setString(2, applied.promotionId());
+                promotions.setString(3, applied.code());
+                promotions.setString(4, applied.target().name());
+                promotions.setBigDecimal(5, applied.amount().amount());
+                promotions.setArray(6, c.createArrayOf("text", split.lineIds.toArray()));
+                promotions.setArray(7, c.createArrayOf("numeric", split.amounts.toArray()));
+                promotions.addBatch();
             }
             lines.executeBatch();
-            discounts.executeBatch();
+            promotions.executeBatch();
         }
     }
 
-    private static void addDiscount(PreparedStatement discounts, String orderId, String promotionId, String code, String lineId,
-                                    Target target, BigDecimal amount) throws SQLException {
-        discounts.setString(1, orderId);
-        discounts.setString(2, promotionId);
-        discounts.setString(3, code);
-        discounts.setString(4, lineId);
-        discounts.setString(5, target.name());
-        discounts.setBigDecimal(6, amount);
-        discounts.addBatch();
+    private record PromotionKey(String promotionId, String code) {
+    }
+
+    /** What one promotion took off each line, in line order. */
+    private static final class LineSplit {
+        final List<String> lineIds = new ArrayList<>();
+        final List<BigDecimal> amounts = new ArrayList<>();
+
+        void add(String lineId, BigDecimal amount) {
+            lineIds.add(lineId);
+            amounts.add(amount);
+        }
     }
 
     static void recordUsage(Connection c, String orderId, List<UsageRecord> used) throws SQLException {

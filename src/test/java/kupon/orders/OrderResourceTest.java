@@ -7,7 +7,14 @@ import kupon.support.Scenario;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.agroal.api.AgroalDataSource;
+import jakarta.inject.Inject;
+
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +26,9 @@ import static org.hamcrest.Matchers.hasItem;
 class OrderResourceTest {
 
     private final Scenario shop = new Scenario();
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @AfterEach
     void closeShop() {
@@ -115,6 +125,50 @@ class OrderResourceTest {
         assertThat(uses(code)).isZero();
         Api.checkout().body(order(orderId(), code, "null", "")).when().post("/api/v1/orders").then().statusCode(201);
         Api.checkout().when().post("/api/v1/orders/no-such-order/cancel").then().statusCode(404);
+    }
+
+    @Test
+    void theLedgerRecordsWhatEachPromotionTookOffEachLine() throws SQLException {
+        String code = code(codePromotion("null", "{}"), "");
+        String id = orderId();
+        Api.checkout().body(shop.checkout("""
+                {"orderId": "%s",
+                 "cart": {"currency": "USD", "lines": [{"id": "l1", "sku": "MUG", "quantity": 2, "unitPrice": "25.00"},
+                                                       {"id": "l2", "sku": "TEE", "quantity": 1, "unitPrice": "30.00"}]},
+                 "customer": {"id": "u-ledger"}, "codes": ["%s"]}""".formatted(id, code)))
+                .when().post("/api/v1/orders").then().statusCode(201).body("discountTotal", equalTo(new BigDecimal("10.00")));
+
+        // 10.00 off the order, split by what each line costs: 50.00 / 80.00 and 30.00 / 80.00.
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement query = c.prepareStatement("""
+                     SELECT promotion_id, code, target, amount, line_ids, line_amounts FROM order_promotion WHERE order_id = ?""")) {
+            query.setString(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getString("code")).isEqualTo(code);
+                assertThat(row.getString("target")).isEqualTo("ORDER");
+                assertThat(row.getBigDecimal("amount")).isEqualByComparingTo("10.00");
+                assertThat((String[]) row.getArray("line_ids").getArray()).containsExactly("l1", "l2");
+                assertThat((BigDecimal[]) row.getArray("line_amounts").getArray())
+                        .usingElementComparator(BigDecimal::compareTo)
+                        .containsExactly(new BigDecimal("6.25"), new BigDecimal("3.75"));
+                assertThat(row.next()).isFalse();
+            }
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement query = c.prepareStatement(
+                     "SELECT line_id, amount FROM order_line_discount WHERE order_id = ? ORDER BY line_id")) {
+            query.setString(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getString(1)).isEqualTo("l1");
+                assertThat(row.getBigDecimal(2)).isEqualByComparingTo("6.25");
+                assertThat(row.next()).isTrue();
+                assertThat(row.getString(1)).isEqualTo("l2");
+                assertThat(row.getBigDecimal(2)).isEqualByComparingTo("3.75");
+                assertThat(row.next()).isFalse();
+            }
+        }
     }
 
     @Test
