@@ -28,8 +28,9 @@ test:
 package:
 	$(MVN) -q -DskipTests package
 
-## Evaluate throughput and latency, build time, heap and change propagation at 100, 1,000 and 10,000 promotions
-## (about 12 minutes; results in target/bench/, explained in docs/benchmarks.md). Settings: BENCH_OPTS="-Dbench.sizes=1000 ...".
+## Evaluate throughput and latency, build time, heap and change propagation at 100, 1,000 and 10,000 promotions,
+## then what bench-orders and bench-reload measure (about 11 minutes in all; results in target/bench/, explained in
+## docs/benchmarks.md). Settings: BENCH_OPTS="-Dbench.sizes=1000 ...".
 BENCH_OPTS ?=
 bench: package
 	java $(BENCH_OPTS) -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" kupon.bench.EvaluateBenchmark
