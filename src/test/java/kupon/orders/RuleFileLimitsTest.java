@@ -81,6 +81,12 @@ public class RuleFileLimitsTest {
         upload(drl);
     }
 
+    /** A rule that gives {@code promotion} to carts entering {@code code}; {@code offer} follows {@code .code($code).}. */
+    private void codeRule(String promotion, String code, String description, String offer) {
+        rule(promotion + ": " + description, "$code : EnteredCode( code == \"" + code + "\" )",
+                "actions.promotion(\"" + promotion + "\").code($code)." + offer + ";");
+    }
+
     private void upload(String drl) {
         String file = "limits-" + shop.channel + "-" + files.size() + ".drl";
         RestAssured.given().header("Authorization", "Bearer " + Api.ADMIN_KEY)
@@ -163,8 +169,7 @@ public class RuleFileLimitsTest {
     void aRuleCodeForTwoOrdersIsRejectedOnTheThirdAndTheOrderRefused() {
         String promotion = shop.id("two-codes");
         String code = code("TWICE");
-        rule(promotion + ": 10.00 off with " + code, "$code : EnteredCode( code == \"" + code + "\" )",
-                "actions.promotion(\"" + promotion + "\").code($code).totalUses(2).amountOffOrder(\"10.00\");");
+        codeRule(promotion, code, "10.00 off with " + code, "totalUses(2).amountOffOrder(\"10.00\")");
 
         place(cart("null", code)).statusCode(201).body("applied[0].code", equalTo(code)).body("total", equalTo(new BigDecimal("20.00")));
         place(cart("null", code)).statusCode(201).body("total", equalTo(new BigDecimal("20.00")));
@@ -184,8 +189,7 @@ public class RuleFileLimitsTest {
     void oncePerCustomerCountsByIdElseByNormalizedEmailAndNeedsOne() {
         String promotion = shop.id("once-each");
         String code = code("ONCE");
-        rule(promotion + ": 10.00 off once per customer with " + code, "$code : EnteredCode( code == \"" + code + "\" )",
-                "actions.promotion(\"" + promotion + "\").code($code).perCustomer(1).amountOffOrder(\"10.00\");");
+        codeRule(promotion, code, "10.00 off once per customer with " + code, "perCustomer(1).amountOffOrder(\"10.00\")");
 
         place(cart("{\"email\": \"Ann.Lee+mugs@gmail.com\"}", code)).statusCode(201).body("total", equalTo(new BigDecimal("20.00")));
         evaluate(cart("{\"email\": \"annlee@gmail.com\"}", code))
@@ -204,12 +208,10 @@ public class RuleFileLimitsTest {
     void perDayCountsTheCalendarDayOfTheRulesTimeZoneAndPerIpTheShoppersAddress() {
         String daily = shop.id("daily");
         String dailyCode = code("DAILY");
-        rule(daily + ": 1.00 off, once a day in Kiritimati", "$code : EnteredCode( code == \"" + dailyCode + "\" )",
-                "actions.promotion(\"" + daily + "\").code($code).perDay(1).timeZone(\"Pacific/Kiritimati\").amountOffOrder(\"1.00\");");
+        codeRule(daily, dailyCode, "1.00 off, once a day in Kiritimati", "perDay(1).timeZone(\"Pacific/Kiritimati\").amountOffOrder(\"1.00\")");
         String perIp = shop.id("per-ip");
         String ipCode = code("PERIP");
-        rule(perIp + ": 1.00 off, once per network", "$code : EnteredCode( code == \"" + ipCode + "\" )",
-                "actions.promotion(\"" + perIp + "\").code($code).perIp(1).amountOffOrder(\"1.00\");");
+        codeRule(perIp, ipCode, "1.00 off, once per network", "perIp(1).amountOffOrder(\"1.00\")");
 
         place(cart("null", dailyCode)).statusCode(201).body("total", equalTo(new BigDecimal("29.00")));
         place(cart("null", dailyCode)).statusCode(409).body("rejectedCodes[0].reason", equalTo("DAILY_LIMIT_REACHED"))
@@ -256,8 +258,7 @@ public class RuleFileLimitsTest {
     void cancellingAnOrderReleasesItsUseForTheNextOne() {
         String promotion = shop.id("single");
         String code = code("SINGLE");
-        rule(promotion + ": 10.00 off, one order only, with " + code, "$code : EnteredCode( code == \"" + code + "\" )",
-                "actions.promotion(\"" + promotion + "\").code($code).totalUses(1).amountOffOrder(\"10.00\");");
+        codeRule(promotion, code, "10.00 off, one order only, with " + code, "totalUses(1).amountOffOrder(\"10.00\")");
         String first = OrderResourceTest.orderId();
         place(first, cart("null", code)).statusCode(201);
         place(cart("null", code)).statusCode(409).body("rejectedCodes[0].reason", equalTo("USAGE_LIMIT_REACHED"));
