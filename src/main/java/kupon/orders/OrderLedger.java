@@ -29,15 +29,47 @@ final class OrderLedger {
     private OrderLedger() {
     }
 
-    /** Inserts the order row; false when an order with this id exists (checked by the primary key, so concurrent copies cannot both insert). */
-    static boolean insertOrder(Connection c, String orderId, String requestHash, Evaluation evaluation, String response) throws SQLException {
+    /**
+     * Inserts the order row and its lines in one statement (one round trip); false, and nothing written, when an
+     * order with this id exists (checked by the primary key, so concurrent copies cannot both insert).
+     */
+    static boolean insertOrderAndLines(Connection c, String orderId, String requestHash, CheckoutRequest request,
+                                       Evaluation evaluation, String response) throws SQLException {
         PricingResult p = evaluation.pricing();
         Evaluation.Shopper who = evaluation.shopper();
+        Map<String, CheckoutRequest.LineInput> inputs = request.cart().lines().stream()
+                .collect(Collectors.toMap(CheckoutRequest.LineInput::id, Function.identity()));
+        int n = p.lines().size();
+        String[] ids = new String[n], skus = new String[n];
+        Integer[] quantities = new Integer[n];
+        BigDecimal[] unitPrices = new BigDecimal[n], unitCosts = new BigDecimal[n], subtotals = new BigDecimal[n],
+                discounts = new BigDecimal[n], totals = new BigDecimal[n];
+        for (int k = 0; k < n; k++) {
+            PricingResult.LineResult line = p.lines().get(k);
+            CheckoutRequest.LineInput input = inputs.get(line.id());
+            ids[k] = line.id();
+            skus[k] = input.sku();
+            quantities[k] = input.quantity();
+            unitPrices[k] = input.unitPrice();
+            unitCosts[k] = input.unitCost();
+            subtotals[k] = line.subtotal().amount();
+            discounts[k] = line.discount().amount();
+            totals[k] = line.total().amount();
+        }
+        // Data-modifying WITH queries run to completion whether or not the outer query reads them.
         try (PreparedStatement insert = c.prepareStatement("""
-                INSERT INTO orders (order_id, request_hash, status, customer_id, email, ip, channel, source, campaign, currency,
-                                    subtotal, discount_total, shipping, shipping_discount, tax, total, rule_set_version, response, placed_at)
-                VALUES (?, ?, 'PLACED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (order_id) DO NOTHING""")) {
+                WITH placed AS (
+                    INSERT INTO orders (order_id, request_hash, status, customer_id, email, ip, channel, source, campaign, currency,
+                                        subtotal, discount_total, shipping, shipping_discount, tax, total, rule_set_version, response, placed_at)
+                    VALUES (?, ?, 'PLACED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (order_id) DO NOTHING
+                    RETURNING order_id),
+                lines AS (
+                    INSERT INTO order_line (order_id, line_id, sku, quantity, unit_price, unit_cost, subtotal, discount, total)
+                    SELECT placed.order_id, l.*
+                      FROM placed, unnest(?::text[], ?::text[], ?::int[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[])
+                           AS l (line_id, sku, quantity, unit_price, unit_cost, subtotal, discount, total))
+                SELECT count(*) FROM placed""")) {
             int i = 1;
             insert.setString(i++, orderId);
             insert.setString(i++, requestHash);
@@ -56,39 +88,37 @@ final class OrderLedger {
             insert.setBigDecimal(i++, p.total().amount());
             insert.setLong(i++, evaluation.ruleSetVersion());
             insert.setString(i++, response);
-            insert.setTimestamp(i, Timestamp.from(evaluation.evaluatedAt()));
-            return insert.executeUpdate() == 1;
+            insert.setTimestamp(i++, Timestamp.from(evaluation.evaluatedAt()));
+            insert.setArray(i++, c.createArrayOf("text", ids));
+            insert.setArray(i++, c.createArrayOf("text", skus));
+            insert.setArray(i++, c.createArrayOf("int4", quantities));
+            for (BigDecimal[] amounts : List.of(unitPrices, unitCosts, subtotals, discounts, totals)) {
+                insert.setArray(i++, c.createArrayOf("numeric", amounts));
+            }
+            try (ResultSet row = insert.executeQuery()) {
+                row.next();
+                return row.getInt(1) == 1;
+            }
         }
     }
 
-    static void insertLinesAndDiscounts(Connection c, String orderId, CheckoutRequest request, Evaluation evaluation) throws SQLException {
-        Map<String, CheckoutRequest.LineInput> inputs = request.cart().lines().stream()
-                .collect(Collectors.toMap(CheckoutRequest.LineInput::id, Function.identity()));
-        try (PreparedStatement lines = c.prepareStatement("""
-                INSERT INTO order_line (order_id, line_id, sku, quantity, unit_price, unit_cost, subtotal, discount, total)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""");
-             PreparedStatement promotions = c.prepareStatement("""
+    /** One row per promotion the order applied, with what it took off each line. */
+    static void insertPromotions(Connection c, String orderId, Evaluation evaluation) throws SQLException {
+        PricingResult pricing = evaluation.pricing();
+        if (pricing.applied().isEmpty()) {
+            return;
+        }
+        Map<PromotionKey, LineSplit> splits = new LinkedHashMap<>();
+        for (PricingResult.LineResult line : pricing.lines()) {
+            for (PricingResult.Adjustment adjustment : line.adjustments()) {
+                splits.computeIfAbsent(new PromotionKey(adjustment.promotionId(), adjustment.code()), k -> new LineSplit())
+                        .add(line.id(), adjustment.amount().amount());
+            }
+        }
+        try (PreparedStatement promotions = c.prepareStatement("""
                 INSERT INTO order_promotion (order_id, promotion_id, code, target, amount, line_ids, line_amounts)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
-            Map<PromotionKey, LineSplit> splits = new LinkedHashMap<>();
-            for (PricingResult.LineResult line : evaluation.pricing().lines()) {
-                CheckoutRequest.LineInput input = inputs.get(line.id());
-                lines.setString(1, orderId);
-                lines.setString(2, line.id());
-                lines.setString(3, input.sku());
-                lines.setInt(4, input.quantity());
-                lines.setBigDecimal(5, input.unitPrice());
-                lines.setBigDecimal(6, input.unitCost());
-                lines.setBigDecimal(7, line.subtotal().amount());
-                lines.setBigDecimal(8, line.discount().amount());
-                lines.setBigDecimal(9, line.total().amount());
-                lines.addBatch();
-                for (PricingResult.Adjustment adjustment : line.adjustments()) {
-                    splits.computeIfAbsent(new PromotionKey(adjustment.promotionId(), adjustment.code()), k -> new LineSplit())
-                            .add(line.id(), adjustment.amount().amount());
-                }
-            }
-            for (PricingResult.Applied applied : evaluation.pricing().applied()) {
+            for (PricingResult.Applied applied : pricing.applied()) {
                 LineSplit split = splits.getOrDefault(new PromotionKey(applied.promotionId(), applied.code()), new LineSplit());
                 promotions.setString(1, orderId);
                 promotions.setString(2, applied.promotionId());
@@ -99,7 +129,6 @@ final class OrderLedger {
                 promotions.setArray(7, c.createArrayOf("numeric", split.amounts.toArray()));
                 promotions.addBatch();
             }
-            lines.executeBatch();
             promotions.executeBatch();
         }
     }
@@ -119,6 +148,9 @@ final class OrderLedger {
     }
 
     static void recordUsage(Connection c, String orderId, List<UsageRecord> used) throws SQLException {
+        if (used.isEmpty()) {
+            return;
+        }
         try (PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO order_usage (order_id, subject, scope, key, amount) VALUES (?, ?, ?, ?, ?)")) {
             for (UsageRecord u : used) {

@@ -65,6 +65,27 @@ class OrderResourceTest {
     }
 
     @Test
+    void anEmptyCartIsRecordedAsAnOrderWithoutLinesAndReplayedLikeAnyOther() throws SQLException {
+        String id = orderId();
+        String body = shop.checkout("""
+                {"orderId": "%s", "cart": {"currency": "USD", "lines": []}, "customer": {"id": "u-empty"}}""".formatted(id));
+        Api.checkout().body(body).when().post("/api/v1/orders").then().statusCode(201)
+                .body("orderId", equalTo(id)).body("total", equalTo(new BigDecimal("0.00")));
+        Api.checkout().body(body).when().post("/api/v1/orders").then().statusCode(200).body("orderId", equalTo(id));
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement query = c.prepareStatement("""
+                     SELECT (SELECT count(*) FROM orders WHERE order_id = ?), (SELECT count(*) FROM order_line WHERE order_id = ?)""")) {
+            query.setString(1, id);
+            query.setString(2, id);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                assertThat(row.getInt(1)).isEqualTo(1);
+                assertThat(row.getInt(2)).isZero();
+            }
+        }
+    }
+
+    @Test
     void anOrderIsCommittedOnceAndReplayedWithItsOriginalAnswer() {
         String code = code(codePromotion("null", "{}"), "");
         String id = orderId();
