@@ -56,6 +56,20 @@ class CodePromotionsTest {
     }
 
     @Test
+    void aPromotionSwitchedBackOnWorksWithItsCodesAtOnce() {
+        String promotion = codePromotion("{}");
+        String code = code(promotion, "");
+        Api.marketer().when().post("/api/v1/promotions/" + promotion + "/deactivate").then().statusCode(200);
+        // This evaluation reads the code while its promotion is off; the node may keep that row for a second.
+        assertThat(evaluate(code, "null", "80.00").getString("rejectedCodes[0].reason")).isEqualTo("INACTIVE");
+
+        Api.marketer().when().post("/api/v1/promotions/" + promotion + "/activate").then().statusCode(200);
+        JsonPath r = evaluate(code, "null", "80.00");
+        assertThat(r.getString("applied[0].code")).isEqualTo(code);
+        assertThat(r.getString("discountTotal")).isEqualTo("8.00");
+    }
+
+    @Test
     void withoutTheCodeACodePromotionDoesNotApply() {
         codePromotion("{}");
         assertThat(shop.evaluate("""
