@@ -60,9 +60,10 @@ public class CodeService {
     public boolean deactivate(String code) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement update = connection.prepareStatement("UPDATE promotion_code SET status = 'INACTIVE' WHERE code = ?")) {
-            update.setString(1, PromoCode.normalize(code));
+            String normalized = PromoCode.normalize(code);
+            update.setString(1, normalized);
             boolean changed = update.executeUpdate() == 1;
-            lookup.forget(PromoCode.normalize(code));
+            lookup.forget(normalized);
             return changed;
         } catch (SQLException e) {
             throw new IllegalStateException("Deactivating code " + code + " failed: " + e.getMessage(), e);

@@ -12,8 +12,15 @@ public record UsageKey(String subject, Scope scope, String key) implements Compa
         return new UsageKey(promotionId, Scope.TOTAL, "");
     }
 
+    private static final String CODE_PREFIX = "code:";
+
     public static String codeSubject(String code) {
-        return "code:" + code;
+        return CODE_PREFIX + code;
+    }
+
+    /** The code a {@link #codeSubject} names, or null when {@code subject} is a promotion id. */
+    public static String codeOf(String subject) {
+        return subject.startsWith(CODE_PREFIX) ? subject.substring(CODE_PREFIX.length()) : null;
     }
 
     /** Counters are always changed in this order, so two orders never wait on each other in a cycle. */

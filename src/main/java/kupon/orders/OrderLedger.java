@@ -2,6 +2,7 @@ package kupon.orders;
 
 import kupon.evaluation.CheckoutRequest;
 import kupon.evaluation.Evaluation;
+import kupon.limits.UsageKey;
 import kupon.pricing.PricingResult;
 
 import java.math.BigDecimal;
@@ -176,6 +177,24 @@ final class OrderLedger {
                 List<UsageRecord> used = new java.util.ArrayList<>();
                 while (row.next()) used.add(new UsageRecord(row.getString(1), row.getString(2), row.getString(3), row.getBigDecimal(4)));
                 return used;
+            }
+        }
+    }
+
+    /** The orders that used a stored code, found through the use each recorded (one row per order and code). */
+    static List<OrderService.CodeOrder> ordersUsing(Connection c, String code) throws SQLException {
+        try (PreparedStatement query = c.prepareStatement("""
+                SELECT o.order_id, o.status, o.placed_at FROM orders o
+                 WHERE o.order_id IN (SELECT order_id FROM order_usage WHERE subject = ? AND scope = ?)
+                 ORDER BY o.placed_at, o.order_id LIMIT 1000""")) {
+            query.setString(1, UsageKey.codeSubject(code));
+            query.setString(2, UsageKey.Scope.TOTAL.name());
+            try (ResultSet row = query.executeQuery()) {
+                List<OrderService.CodeOrder> orders = new ArrayList<>();
+                while (row.next()) {
+                    orders.add(new OrderService.CodeOrder(row.getString(1), row.getString(2), row.getTimestamp(3).toInstant()));
+                }
+                return orders;
             }
         }
     }

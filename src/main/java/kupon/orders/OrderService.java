@@ -134,9 +134,10 @@ public class OrderService {
                     return OrderLedger.find(c, orderId).isPresent() ? Cancelled.ALREADY : Cancelled.UNKNOWN;
                 }
                 for (OrderLedger.UsageRecord used : OrderLedger.usageOf(c, orderId)) {
-                    if (used.subject().startsWith("code:") && used.scope().equals(UsageKey.Scope.TOTAL.name())) {
-                        releaseCode(c, used.subject().substring(5));
-                        released.add(used.subject().substring(5));
+                    String code = UsageKey.codeOf(used.subject());
+                    if (code != null && used.scope().equals(UsageKey.Scope.TOTAL.name())) {
+                        releaseCode(c, code);
+                        released.add(code);
                     } else {
                         ledger.release(c, new UsageKey(used.subject(), UsageKey.Scope.valueOf(used.scope()), used.key()), used.amount());
                     }
@@ -154,18 +155,8 @@ public class OrderService {
 
     /** The orders that used a stored code (normalized), oldest first (the first 1,000), cancelled ones included. */
     public List<CodeOrder> ordersUsing(String code) {
-        String sql = """
-                SELECT o.order_id, o.status, o.placed_at FROM orders o
-                 WHERE o.order_id IN (SELECT order_id FROM order_usage WHERE subject = ? AND scope = 'TOTAL')
-                 ORDER BY o.placed_at, o.order_id LIMIT 1000""";
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, UsageKey.codeSubject(code));
-            try (java.sql.ResultSet row = query.executeQuery()) {
-                List<CodeOrder> orders = new ArrayList<>();
-                while (row.next()) orders.add(new CodeOrder(row.getString(1), row.getString(2), row.getTimestamp(3).toInstant()));
-                return orders;
-            }
+        try (Connection c = dataSource.getConnection()) {
+            return OrderLedger.ordersUsing(c, code);
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the orders of code " + code + " failed: " + e.getMessage(), e);
         }
