@@ -222,10 +222,12 @@ public class ActiveRuleSet {
         return sources;
     }
 
-    /** Checks DRL files against {@link DrlPolicy}, then compiles; never touches what is serving. */
+    /**
+     * Checks DRL files in the rule sandbox before anything else (a cached module is only loaded for sources
+     * that pass it), then loads or compiles; never touches what is serving.
+     */
     public RuleSetCompiler.Outcome compileChecked(List<RuleSource> sources) {
-        List<RuleError> violations = new java.util.ArrayList<>();
-        sources.stream().filter(s -> s.kind() == RuleSourceKind.DRL).forEach(s -> violations.addAll(DrlPolicy.check(s.name(), s.text())));
+        List<RuleError> violations = RuleSetCompiler.sandboxViolations(sources);
         if (!violations.isEmpty()) {
             return new RuleSetCompiler.Outcome.Failed(violations);
         }

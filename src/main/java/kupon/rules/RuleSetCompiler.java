@@ -3,6 +3,7 @@ package kupon.rules;
 import kupon.rules.api.Actions;
 import kupon.rules.decisiontable.DecisionTableConverter;
 import kupon.rules.decisiontable.DecisionTableConverter.Conversion;
+import kupon.rules.sandbox.RuleSandbox;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
@@ -50,7 +51,22 @@ public final class RuleSetCompiler {
     public record CompiledModule(String releaseVersion, byte[] kjar) {
     }
 
+    /**
+     * What {@link RuleSandbox} refuses in the DRL files among {@code sources}: checked before anything is
+     * compiled or loaded from a cache. Decision tables are checked again on the DRL they become, in {@link #compile}.
+     */
+    public static List<RuleError> sandboxViolations(List<RuleSource> sources) {
+        List<RuleError> violations = new ArrayList<>();
+        for (RuleSource source : sources) {
+            if (source.kind() == RuleSourceKind.DRL) violations.addAll(RuleSandbox.check(source.name(), source.text()));
+        }
+        return violations;
+    }
+
+    /** Compiles {@code sources}, refusing first whatever the sandbox refuses; never touches what is serving. */
     public synchronized Outcome compile(List<RuleSource> sources) {
+        List<RuleError> violations = sandboxViolations(sources);
+        if (!violations.isEmpty()) return new Outcome.Failed(violations);
         try {
             List<RuleError> errors = new ArrayList<>();
             List<CompiledSource> compiled = new ArrayList<>();
@@ -66,6 +82,13 @@ public final class RuleSetCompiler {
                     continue;
                 }
                 Conversion.Converted table = (Conversion.Converted) conversion;
+                // A table only ever becomes the DRL its template allows; checking that DRL too costs little.
+                List<RuleError> tableViolations = RuleSandbox.check(source.name(), table.drl());
+                if (!tableViolations.isEmpty()) {
+                    tableViolations.forEach(v -> errors.add(RuleError.inCell(source.name(), table.sheet(), table.ruleSetCell(),
+                            "The DRL this table became is refused: " + v.message())));
+                    continue;
+                }
                 // Rules of a table are named after its rows: two tables in one package would clash.
                 String other = ruleSets.putIfAbsent(table.ruleSet(), source.name());
                 if (other != null) {

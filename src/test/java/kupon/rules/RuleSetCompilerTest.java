@@ -81,7 +81,7 @@ class RuleSetCompilerTest {
         assertThat(errors).singleElement().satisfies(e -> {
             assertThat(e.file()).isEqualTo("bad.drl");
             assertThat(e.line()).isEqualTo(9);
-            assertThat(e.message()).contains("nme(String) is undefined");
+            assertThat(e.message()).contains("nme(...)").contains("did you mean name(...)?");
         });
     }
 
