@@ -162,18 +162,31 @@ public class RuleSetResource {
                 v.version.equals(serving))).toList();
     }
 
-    /** Serves the rule files of version {@code n} again on every node (a rollback, or forward again). */
+    /**
+     * Serves the rule files of version {@code n} again on every node (a rollback, or forward again). A version
+     * whose DRL files differ from those serving needs an admin key, like uploading or removing DRL does.
+     */
     @POST
     @Path("/versions/{n}/activate")
     @Allowed({Role.MARKETER})
-    public Response activate(@PathParam("n") long n) {
+    public Response activate(@PathParam("n") long n, @Context ContainerRequestContext request) {
         RuleSetVersionEntity version = versions.findById(n);
         if (version == null) {
             throw new NotFoundException(Response.status(404).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(ApiError.of("NOT_FOUND", "No rule set version " + n + "; GET /api/v1/rulesets/versions lists them")).build());
         }
+        List<RuleSet.SourceInfo> serving = ruleSets.current().map(RuleSet::sources).orElse(List.of());
+        if (request.getProperty(ApiKeyFilter.ROLE_PROPERTY) != Role.ADMIN && !drlFiles(version.sources).equals(drlFiles(serving))) {
+            return ErrorMappers.json(403, ApiError.of("FORBIDDEN", "Version " + n + " changes DRL files against the rule set serving;"
+                    + " activating it needs an admin key (marketers may roll back decision tables)"));
+        }
         store.pin(n);
         return answer(ruleSets.reload());
+    }
+
+    private static java.util.Set<String> drlFiles(List<RuleSet.SourceInfo> sources) {
+        return sources.stream().filter(source -> source.kind() == RuleSourceKind.DRL)
+                .map(source -> source.name() + "\0" + source.sha256()).collect(java.util.stream.Collectors.toSet());
     }
 
     private static Response answer(ReloadResult result) {

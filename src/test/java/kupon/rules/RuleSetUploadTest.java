@@ -152,7 +152,11 @@ class RuleSetUploadTest {
         upload(Api.ADMIN_KEY, file, rule("5.00")).when().post("/api/v1/rulesets").then().statusCode(201);
         assertThat(discount()).isEqualByComparingTo("5.00");
 
-        Api.marketer().when().post("/api/v1/rulesets/versions/" + withTwo + "/activate").then().statusCode(200);
+        // The rollback changes a DRL file: a marketer may not make it, an admin may.
+        Api.marketer().when().post("/api/v1/rulesets/versions/" + withTwo + "/activate").then().statusCode(403)
+                .body("error", equalTo("FORBIDDEN"));
+        assertThat(discount()).isEqualByComparingTo("5.00");
+        Api.admin().when().post("/api/v1/rulesets/versions/" + withTwo + "/activate").then().statusCode(200);
         assertThat(discount()).isEqualByComparingTo("2.00");
         Api.marketer().when().get("/api/v1/rulesets/active").then().body("pinnedToVersion", equalTo(withTwo));
 
@@ -161,5 +165,28 @@ class RuleSetUploadTest {
         assertThat(discount()).isEqualByComparingTo("5.00");
         Api.marketer().when().get("/api/v1/rulesets/active").then().body("pinnedToVersion", nullValue());
         Api.marketer().when().post("/api/v1/rulesets/versions/999999/activate").then().statusCode(404);
+    }
+
+    @Test
+    void aMarketerRollsBackASpreadsheetOnTheirOwn() {
+        String table = "grid-" + sku.toLowerCase() + ".csv";
+        String ruleSet = "kupon.rules.tables.grid_" + sku.toLowerCase().replace("-", "_");
+        java.util.function.IntFunction<String> grid = percent -> String.join("\n",
+                "RuleSet," + ruleSet, "Import,kupon.rules.model.Line", "Variables,kupon.rules.api.Actions actions", "",
+                "RuleTable Grid", "CONDITION,ACTION,ACTION", "$line : Line,,",
+                "\"sku == \"\"$param\"\"\",\"actions.promotion(\"\"$param\"\")\",\".percentOffItems($param).onLine($line);\"",
+                "SKU,Promotion,% off", sku + "," + sku.toLowerCase() + "-grid," + percent, "");
+        try {
+            upload(Api.MARKETER_KEY, table, grid.apply(10)).when().post("/api/v1/rulesets").then().statusCode(201);
+            int withTen = Api.marketer().when().get("/api/v1/rulesets/active").then().extract().path("version");
+            upload(Api.MARKETER_KEY, table, grid.apply(20)).when().post("/api/v1/rulesets").then().statusCode(201);
+            assertThat(discount()).isEqualByComparingTo("2.00");
+
+            Api.marketer().when().post("/api/v1/rulesets/versions/" + withTen + "/activate").then().statusCode(200);
+            assertThat(discount()).isEqualByComparingTo("1.00");
+        } finally {
+            Api.admin().when().post("/api/v1/rulesets/reload");
+            Api.marketer().when().delete("/api/v1/rulesets/files/" + table);
+        }
     }
 }
