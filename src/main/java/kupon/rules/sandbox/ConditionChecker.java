@@ -17,6 +17,7 @@ import org.drools.drl.ast.descr.ExistsDescr;
 import org.drools.drl.ast.descr.ExprConstraintDescr;
 import org.drools.drl.ast.descr.ForallDescr;
 import org.drools.drl.ast.descr.FromDescr;
+import org.drools.drl.ast.descr.GroupByDescr;
 import org.drools.drl.ast.descr.NotDescr;
 import org.drools.drl.ast.descr.OrDescr;
 import org.drools.drl.ast.descr.PatternDescr;
@@ -113,6 +114,8 @@ final class ConditionChecker {
                 return;
             }
             new CodeChecker(findings, scope.about(Scope.Place.CONDITION, null), findings.find(expression, 0, at)).value(parsed.get().getExpr());
+        } else if (source instanceof GroupByDescr) {
+            findings.at(at, "groupby is not allowed in rules: use accumulate with count, sum, average, min, max, collectList or collectSet");
         } else if (source instanceof AccumulateDescr accumulate) {
             accumulate(accumulate, scope, at);
         } else if (source instanceof CollectDescr collect) {

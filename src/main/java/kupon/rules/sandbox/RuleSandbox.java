@@ -51,7 +51,8 @@ public final class RuleSandbox {
 
     /** A Java unicode escape: javac would decode it in the code Drools generates, after any check of the text. */
     private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\+u");
-    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0E-\\x1F\\x7F]");
+    /** Control characters, and the bidirectional overrides that make code read differently to a reviewer than to javac. */
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0E-\\x1F\\x7F\\u202A-\\u202E\\u2066-\\u2069]");
     /** What a name Drools writes into generated Java as a string (a rule name, an agenda group) may not hold. */
     private static final Pattern UNSAFE_NAME = Pattern.compile("[\"\\\\\\p{Cntrl}]|\\*/");
 
@@ -107,7 +108,7 @@ public final class RuleSandbox {
         }
         Matcher control = CONTROL.matcher(source);
         if (control.find()) {
-            findings.at(findings.ofOffset(control.start()), "control characters (such as NUL) are not allowed in rule files");
+            findings.at(findings.ofOffset(control.start()), "control characters (such as NUL) and bidirectional overrides are not allowed in rule files");
         }
         return findings.isEmpty();
     }
@@ -184,9 +185,11 @@ public final class RuleSandbox {
         if (!rule.getNamedConsequences().isEmpty()) findings.at(at, "named consequences (then[...], do[...]) are not allowed: write one rule per offer");
         attributes(rule.getAttributes().values(), at);
         Scope scope = Scope.of(Scope.Place.CONDITION, types, functions);
-        scope.bind("actions", Actions.class);
         new ConditionChecker(findings).check(rule.getLhs(), scope);
-        consequence(rule, scope.about(Scope.Place.CONSEQUENCE, null));
+        // The actions are for consequences: a condition that stated offers would make them while merely matching.
+        Scope consequence = scope.about(Scope.Place.CONSEQUENCE, null);
+        consequence.bind("actions", Actions.class);
+        consequence(rule, consequence);
     }
 
     private void consequence(RuleDescr rule, Scope scope) {

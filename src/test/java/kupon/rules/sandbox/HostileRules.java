@@ -135,6 +135,8 @@ final class HostileRules {
         file(all, "salience computed by code", "rule \"evil\" salience ( " + SET + ".length() ) when Line( ) then actions.promotion(\"x\").freeShipping(); end\n");
         file(all, "enabled computed by code", "rule \"evil\" enabled ( " + SET + " != null ) when Line( ) then actions.promotion(\"x\").freeShipping(); end\n");
         file(all, "a timer", "rule \"evil\" timer ( int: 0s 1s ) when Line( ) then actions.promotion(\"x\").freeShipping(); end\n");
+        then(all, "a bidirectional override hiding code from a reviewer",
+                "actions.promotion(\"x\").name(\"ok \u202E \" + " + SET + " + \" \u2066\").freeShipping();");
         file(all, "a NUL byte", "rule \"evil\u0000\" when Line( ) then actions.promotion(\"x\").freeShipping(); end\n");
         // Conditions.
         when(all, "code in a constraint", "Line( " + SET + " != null )");
@@ -146,6 +148,7 @@ final class HostileRules {
         when(all, "a pattern on a forbidden type", "$t : Thread( )");
         when(all, "matches (regular expression denial of service)", "Line( name matches \"(a+)+$\" )");
         when(all, "bindings that double a value pattern by pattern", "Line( $a : (name + name) )\n    Line( $b : ($a + $a) )");
+        when(all, "code in a groupby key", "groupby( $l : Line( ); $key : " + SET + "; $c : count( ) )");
         when(all, "an entry point", "$l : Line( ) from entry-point \"evil\"");
         when(all, "OOPath", "$l : /lines[ quantity > 0 ]");
         when(all, "getClass in a constraint", "Line( this.getClass().getClassLoader() != null )");

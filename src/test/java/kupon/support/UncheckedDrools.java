@@ -1,8 +1,9 @@
-package kupon.rules.sandbox;
+package kupon.support;
 
 import kupon.rules.api.Actions;
 import kupon.rules.model.Line;
 import org.drools.model.codegen.ExecutableModelProject;
+import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -17,13 +18,16 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Drools on its own, as Kupon never runs it: compiles a DRL file with no sandbox and fires it on one line. */
-final class UncheckedDrools {
+/**
+ * Drools on its own, as Kupon never runs it: compiles DRL with no sandbox. Tests use it to show that a
+ * hostile file really would do harm, and to try the bounds that stay in place behind the sandbox.
+ */
+public final class UncheckedDrools {
 
     private UncheckedDrools() {
     }
 
-    static void fire(String drl) {
+    public static KieBase compile(String drl) {
         KieServices kie = KieServices.Factory.get();
         ReleaseId release = kie.newReleaseId("kupon-test", "unchecked", "1.0." + UUID.randomUUID().toString().replace("-", ""));
         KieFileSystem files = kie.newKieFileSystem();
@@ -31,14 +35,20 @@ final class UncheckedDrools {
         files.write("src/main/resources/unchecked.drl", drl.getBytes(StandardCharsets.UTF_8));
         KieBuilder builder = kie.newKieBuilder(files, Actions.class.getClassLoader()).buildAll(ExecutableModelProject.class);
         assertThat(builder.getResults().getMessages(Message.Level.ERROR)).as("Drools alone compiles it").isEmpty();
-        KieSession session = kie.newKieContainer(release, Actions.class.getClassLoader()).newKieSession();
+        KieBase kieBase = kie.newKieContainer(release, Actions.class.getClassLoader()).getKieBase();
+        kie.getRepository().removeKieModule(release);
+        return kieBase;
+    }
+
+    /** Compiles and fires {@code drl} once on one line of shoes. */
+    public static void fire(String drl) {
+        KieSession session = compile(drl).newKieSession();
         try {
             session.setGlobal("actions", new Actions());
             session.insert(new Line("l1", "SKU", null, "Shoe", List.of("shoes"), null, List.of(), 1, new BigDecimal("10.00"), false, true));
             session.fireAllRules();
         } finally {
             session.dispose();
-            kie.getRepository().removeKieModule(release);
         }
     }
 }
