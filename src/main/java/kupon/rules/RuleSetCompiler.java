@@ -3,6 +3,7 @@ package kupon.rules;
 import kupon.rules.api.Actions;
 import kupon.rules.decisiontable.DecisionTableConverter;
 import kupon.rules.decisiontable.DecisionTableConverter.Conversion;
+import kupon.rules.sandbox.GeneratedCodeCheck;
 import kupon.rules.sandbox.RuleSandbox;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.model.codegen.ExecutableModelProject;
@@ -124,10 +125,16 @@ public final class RuleSetCompiler {
             kie.getRepository().removeKieModule(releaseId);
             return new Outcome.Failed(errors);
         }
+        byte[] kjar = ((InternalKieModule) builder.getKieModule()).getBytes();
+        // Loading the module runs generated code (static initialisers), so its bytecode is checked first.
+        List<RuleError> generated = GeneratedCodeCheck.violations(kjar, fileNames(sources));
+        if (!generated.isEmpty()) {
+            kie.getRepository().removeKieModule(releaseId);
+            return new Outcome.Failed(generated);
+        }
         KieContainer container = kie.newKieContainer(releaseId, factsLoader);
         KieBase kieBase = container.getKieBase();
         // The container is only a way to the KieBase; keeping the module registered would leak one per reload.
-        byte[] kjar = ((InternalKieModule) builder.getKieModule()).getBytes();
         kie.getRepository().removeKieModule(releaseId);
         return new Outcome.Compiled(kieBase, declaresActions(kieBase), new CompiledModule(releaseId.getVersion(), kjar));
     }
@@ -138,6 +145,7 @@ public final class RuleSetCompiler {
         ReleaseId releaseId = kie.newReleaseId("kupon", "ruleset", module.releaseVersion());
         Path jar = null;
         try {
+            if (!GeneratedCodeCheck.violations(module.kjar(), "(compiled module cache)").isEmpty()) return Optional.empty();
             jar = Files.createTempFile("kupon-rules-", ".jar");
             Files.write(jar, module.kjar());
             InternalKieModule kieModule = InternalKieModule.createKieModule(releaseId, jar.toFile());
@@ -154,6 +162,10 @@ public final class RuleSetCompiler {
         } finally {
             if (jar != null) jar.toFile().delete();
         }
+    }
+
+    private static String fileNames(List<CompiledSource> sources) {
+        return String.join(", ", sources.stream().map(CompiledSource::file).toList());
     }
 
     private static boolean declaresActions(KieBase kieBase) {

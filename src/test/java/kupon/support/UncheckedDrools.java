@@ -2,6 +2,7 @@ package kupon.support;
 
 import kupon.rules.api.Actions;
 import kupon.rules.model.Line;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -28,6 +29,18 @@ public final class UncheckedDrools {
     }
 
     public static KieBase compile(String drl) {
+        return build(drl, false).kieBase();
+    }
+
+    /** The compiled module (kjar) of {@code drl}, as Kupon would check and cache it; nothing of it is loaded. */
+    public static byte[] kjar(String drl) {
+        return build(drl, true).kjar();
+    }
+
+    private record Built(KieBase kieBase, byte[] kjar) {
+    }
+
+    private static Built build(String drl, boolean bytesOnly) {
         KieServices kie = KieServices.Factory.get();
         ReleaseId release = kie.newReleaseId("kupon-test", "unchecked", "1.0." + UUID.randomUUID().toString().replace("-", ""));
         KieFileSystem files = kie.newKieFileSystem();
@@ -35,9 +48,10 @@ public final class UncheckedDrools {
         files.write("src/main/resources/unchecked.drl", drl.getBytes(StandardCharsets.UTF_8));
         KieBuilder builder = kie.newKieBuilder(files, Actions.class.getClassLoader()).buildAll(ExecutableModelProject.class);
         assertThat(builder.getResults().getMessages(Message.Level.ERROR)).as("Drools alone compiles it").isEmpty();
-        KieBase kieBase = kie.newKieContainer(release, Actions.class.getClassLoader()).getKieBase();
+        byte[] kjar = ((InternalKieModule) builder.getKieModule()).getBytes();
+        KieBase kieBase = bytesOnly ? null : kie.newKieContainer(release, Actions.class.getClassLoader()).getKieBase();
         kie.getRepository().removeKieModule(release);
-        return kieBase;
+        return new Built(kieBase, kjar);
     }
 
     /** Compiles and fires {@code drl} once on one line of shoes. */

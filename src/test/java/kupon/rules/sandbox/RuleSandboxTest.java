@@ -84,6 +84,31 @@ class RuleSandboxTest {
         marker.toFile().delete();
     }
 
+    /** The second line: had a hostile file got past the parsed-code check, the bytecode Drools made of it is refused unloaded. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"System.setProperty", "a comment ended by an escaped newline", "a function that writes a file",
+            "System.getenv into an answer", "Runtime.exec", "Class.forName and invoke"})
+    void theGeneratedBytecodeOfAHostileFileIsRefusedToo(String name) {
+        HostileRules.Payload payload = HostileRules.all().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+        byte[] kjar = UncheckedDrools.kjar(payload.drl().replace("@MARKER@", markers.resolve("never").toString())
+                .replace("@PROPERTY@", "kupon.never"));
+
+        List<RuleError> errors = GeneratedCodeCheck.violations(kjar, "evil.drl");
+
+        assertThat(errors).isNotEmpty().allSatisfy(e -> assertThat(e.file()).isEqualTo("evil.drl"));
+        assertThat(errors).extracting(RuleError::message).anyMatch(m -> m.contains("java.lang.System") || m.contains("java.nio")
+                || m.contains("java.lang.Runtime") || m.contains("java.lang.reflect") || m.contains("java.lang.Class."));
+    }
+
+    @Test
+    void theShippedRulesMakeBytecodeThatPassesTheSecondLine() throws IOException {
+        List<RuleSource> shipped = new kupon.rules.RulesDirectory(Path.of("rules")).read();
+        RuleSetCompiler.Outcome outcome = new RuleSetCompiler().compile(shipped);
+        assertThat(outcome).isInstanceOf(RuleSetCompiler.Outcome.Compiled.class);
+        byte[] kjar = ((RuleSetCompiler.Outcome.Compiled) outcome).module().kjar();
+        assertThat(GeneratedCodeCheck.violations(kjar, "rules/")).isEmpty();
+    }
+
     @Test
     void theCorpusCoversMoreThanSixtyTechniques() {
         assertThat(HostileRules.all()).hasSizeGreaterThan(60);
