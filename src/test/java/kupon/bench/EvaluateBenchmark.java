@@ -349,7 +349,7 @@ public final class EvaluateBenchmark {
     private static final Pattern METRIC = Pattern.compile("(?m)^kupon_evaluations_seconds_(count|sum)(?:\\{[^}]*})? ([0-9.eE+-]+)$");
 
     /** The service's own count and total seconds of evaluations (the engine, without HTTP and JSON). */
-    private static double[] serverEvaluations(KuponProcess node) throws IOException {
+    static double[] serverEvaluations(KuponProcess node) throws IOException {
         HttpResponse<String> metrics = node.get("/q/metrics", null);
         double[] countAndSum = new double[2];
         Matcher m = METRIC.matcher(metrics.body());
