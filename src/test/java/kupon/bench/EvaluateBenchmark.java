@@ -152,7 +152,7 @@ public final class EvaluateBenchmark {
             List<byte[]> requests = carts.stream()
                     .map(c -> Http1Connection.post("localhost", node.port, "/api/v1/evaluate", KuponProcess.CHECKOUT_KEY, c)).toList();
             for (int w : workers) {
-                awaitQuietMachine();
+                awaitQuietMachine(quietWaitSeconds, quietBusyPercent);
                 String before = loadAverage();
                 log("  load: %d workers, %d s warm-up + %d s measured (load average before: %s)", w, warmupMillis / 1000,
                         measureMillis / 1000, before);
@@ -315,7 +315,7 @@ public final class EvaluateBenchmark {
      * Other work on the machine (another build, say) skews the figures: wait, up to {@code bench.quietWait}
      * seconds, for a 5-second stretch in which the machine is at most {@code bench.quietBusy}% busy.
      */
-    private void awaitQuietMachine() throws IOException {
+    static void awaitQuietMachine(long quietWaitSeconds, double quietBusyPercent) throws IOException {
         long deadline = System.nanoTime() + quietWaitSeconds * 1_000_000_000L;
         double busy;
         while ((busy = CpuMeter.machineBusy(5000)) > quietBusyPercent) {

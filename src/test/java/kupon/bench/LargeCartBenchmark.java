@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  *
  * <p>Settings (system properties): {@code bench.cart.warmup} and {@code bench.cart.duration} (seconds, 20 and 30),
  * {@code bench.cart.workers} (1), {@code bench.jar} (the packaged service, target/quarkus-app/quarkus-run.jar),
- * {@code bench.cart.inProcess} (true; false skips the in-process part), {@code bench.heap} (2g).
+ * {@code bench.cart.inProcess} (true; false skips the in-process part), {@code bench.heap} (2g), and as for
+ * {@link EvaluateBenchmark} {@code bench.quietWait} (300) and {@code bench.quietBusy} (20).
  */
 public final class LargeCartBenchmark {
 
@@ -35,6 +36,8 @@ public final class LargeCartBenchmark {
     private final int workers = Integer.getInteger("bench.cart.workers", 1);
     private final boolean inProcess = Boolean.parseBoolean(System.getProperty("bench.cart.inProcess", "true"));
     private final String heap = System.getProperty("bench.heap", "2g");
+    private final long quietWaitSeconds = Long.getLong("bench.quietWait", 300);
+    private final double quietBusyPercent = Double.parseDouble(System.getProperty("bench.quietBusy", "20"));
 
     public static void main(String[] args) throws Exception {
         new LargeCartBenchmark().run();
@@ -78,6 +81,7 @@ public final class LargeCartBenchmark {
                     answer.path("totals").path("discount").asText(answer.path("discountTotal").asText("?")));
             List<byte[]> requests = List.of(Http1Connection.post("localhost", node.port, "/api/v1/evaluate",
                     KuponProcess.CHECKOUT_KEY, cart));
+            EvaluateBenchmark.awaitQuietMachine(quietWaitSeconds, quietBusyPercent);
             CpuMeter cpu = new CpuMeter(node.pid(), work.resolve("postgres"));
             CpuMeter.Shares[] shares = new CpuMeter.Shares[1];
             double[][] server = new double[2][];
