@@ -9,8 +9,6 @@ import java.util.Collections;
 import java.util.Currency;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
-import java.util.TreeSet;
 
 import kupon.pricing.Reward.Allocation;
 import kupon.pricing.Reward.Selection;
@@ -152,29 +150,18 @@ class GroupedPricingProperties {
     }
 
     private static LineSelector selector(Random r) {
-        if (r.nextInt(3) == 0) {
-            return LineSelector.ALL;
-        }
-        return new LineSelector(r.nextInt(3) == 0 ? Set.copyOf(subset(r, SKUS)) : null, null,
-                r.nextInt(2) == 0 ? Set.copyOf(subset(r, CATEGORIES)) : null, null, null, null, null,
-                r.nextInt(4) == 0 ? Set.of("luxe") : null, null, r.nextInt(4) == 0, null);
+        return PricingInvariantsProperties.selector(r);
     }
 
     private static BigDecimal money(Random r, int maxMinorUnits, int scale) {
-        return BigDecimal.valueOf(r.nextInt(maxMinorUnits), scale);
+        return PricingInvariantsProperties.money(r, maxMinorUnits, scale);
     }
 
     private static List<String> subset(Random r, List<String> values) {
-        Set<String> chosen = new TreeSet<>();
-        for (String value : values) {
-            if (r.nextInt(3) == 0) {
-                chosen.add(value);
-            }
-        }
-        return List.copyOf(chosen);
+        return PricingInvariantsProperties.subset(r, values);
     }
 
     private static <T> T pick(Random r, List<T> values) {
-        return values.get(r.nextInt(values.size()));
+        return PricingInvariantsProperties.pick(r, values);
     }
 }
