@@ -16,6 +16,7 @@ import kupon.pricing.Reward.TierBasis;
 import kupon.pricing.Reward.ValueType;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -55,6 +56,21 @@ class GroupedPricingProperties {
     @Property(tries = 6)
     void cartsOfHundredsOfLinesArePricedAsUnitByUnit(@ForAll("largeCarts") Scenario s) {
         assertThat(GROUPED.price(s.cart(), s.offers())).isEqualTo(PER_UNIT.price(s.cart(), s.offers()));
+    }
+
+    @Example
+    void linesOfTenThousandUnitsArePricedAsUnitByUnit() {
+        Random r = new Random(10_000);
+        for (int run = 0; run < 20; run++) {
+            Scenario s = scenario(r, 1 + r.nextInt(4));
+            List<PricingLine> large = s.cart().lines().stream()
+                    .map(l -> new PricingLine(l.id(), l.sku(), l.productId(), l.categories(), l.brand(), l.tags(),
+                            10_000 - r.nextInt(3), l.unitPrice(), l.onSale(), l.discountable(), l.taxRate(), l.unitCost(),
+                            l.floorPrice()))
+                    .toList();
+            PricingCart cart = new PricingCart(s.cart().currency(), s.cart().pricesIncludeTax(), large, s.cart().shipping());
+            assertThat(GROUPED.price(cart, s.offers())).isEqualTo(PER_UNIT.price(cart, s.offers()));
+        }
     }
 
     // ---- random carts and offers
