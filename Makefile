@@ -12,7 +12,7 @@ export KUPON_ADMIN_KEYS ?= dev-admin-key
 # a live set of tens of megabytes its pauses stay at a few milliseconds. The benchmarks start the service with these too.
 export KUPON_JAVA_OPTS ?= -XX:+UseParallelGC
 
-.PHONY: run test package bench bench-orders bench-reload clean
+.PHONY: run test package bench bench-cart bench-orders bench-reload clean
 
 ## Build and start on http://localhost:$${PORT:-8080}, with an embedded PostgreSQL in data/ unless QUARKUS_DATASOURCE_JDBC_URL is set.
 run: package
@@ -29,13 +29,19 @@ package:
 	$(MVN) -q -DskipTests package
 
 ## Evaluate throughput and latency, build time, heap and change propagation at 100, 1,000 and 10,000 promotions,
-## then what bench-orders and bench-reload measure (about 11 minutes in all; results in target/bench/, explained in
-## docs/benchmarks.md). Settings: BENCH_OPTS="-Dbench.sizes=1000 ...".
+## then what bench-cart, bench-orders and bench-reload measure (about 13 minutes in all; results in target/bench/,
+## explained in docs/benchmarks.md). Settings: BENCH_OPTS="-Dbench.sizes=1000 ...".
 BENCH_OPTS ?=
 bench: package
 	java $(BENCH_OPTS) -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" kupon.bench.EvaluateBenchmark
+	java $(KUPON_JAVA_OPTS) $(BENCH_OPTS) -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" kupon.bench.LargeCartBenchmark
 	java $(BENCH_OPTS) -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" kupon.bench.OrdersBenchmark
 	java $(BENCH_OPTS) -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" kupon.bench.ReloadBenchmark
+
+## One 500-line cart of 100 units per line (58 KB) over HTTP, p50 and p99 against the 20 ms target, and the pricing
+## core alone on it against the per-unit reference (about 2 minutes; results in target/bench/cart.md).
+bench-cart: package
+	java $(KUPON_JAVA_OPTS) $(BENCH_OPTS) -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" kupon.bench.LargeCartBenchmark
 
 ## One million codes in a batch while evaluations run, code lookup latency, committed orders per second
 ## (about 3 minutes; results in target/bench/orders.md).

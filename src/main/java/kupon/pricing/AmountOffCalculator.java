@@ -1,9 +1,8 @@
 package kupon.pricing;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Amount off: ACROSS spreads the amount once over the targeted lines (never more than they have left), EACH
@@ -18,20 +17,20 @@ final class AmountOffCalculator implements RewardCalculator<Reward.AmountOff> {
         if (reward.target() == Target.SHIPPING) {
             return Proposal.shipping(amount.min(state.shippingRemaining()));
         }
-        List<Unit> units = state.targeted(reward.items());
+        List<Group> groups = state.targeted(reward.items());
         if (reward.allocation() == Reward.Allocation.EACH) {
-            Map<Integer, BigDecimal> discounts = new TreeMap<>();
-            for (List<Unit> line : PricingState.byLine(units)) {
-                for (Unit unit : state.largestFirst(line, reward.maxQuantity())) {
-                    discounts.put(unit.index(), amount.min(state.remaining(unit)));
+            List<Share> shares = new ArrayList<>();
+            for (List<Group> line : PricingState.byLine(groups)) {
+                for (Group group : PricingState.largestFirst(line, reward.maxQuantity())) {
+                    shares.add(new Share(group, amount.min(group.remaining())));
                 }
             }
-            return Proposal.perUnit(discounts, state);
+            return Proposal.perUnit(shares, state);
         }
-        return Proposal.spread(across(state, units, amount), units, state);
+        return Proposal.spread(across(state, groups, amount), groups, state);
     }
 
-    static Map<Integer, BigDecimal> across(PricingState state, List<Unit> units, BigDecimal amount) {
-        return Allocator.overLinesThenUnits(amount.min(state.sum(units)), units, state);
+    static List<Share> across(PricingState state, List<Group> groups, BigDecimal amount) {
+        return Allocator.overLinesThenUnits(amount.min(state.sum(groups)), groups, state);
     }
 }

@@ -5,10 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Buy x, get y. Each application first picks the got units in selection order (CHEAPEST: lowest remaining
@@ -17,6 +14,9 @@ import java.util.TreeSet;
  * expensive units and gets the cheap ones (the usual retail convention), and with MOST_EXPENSIVE the got unit
  * heads each group of the priciest units. Only complete applications count. Units bought or got by an earlier
  * buy-x-get-y offer are not eligible (API.md point 4, "Units").
+ *
+ * <p>Applications are walked unit by unit only where that matters: while the units got and the units bought come
+ * from two different groups of alike units, untouched so far, many applications are taken in one step.
  */
 final class BuyXGetYCalculator implements RewardCalculator<Reward.BuyXGetY> {
 
@@ -25,75 +25,172 @@ final class BuyXGetYCalculator implements RewardCalculator<Reward.BuyXGetY> {
         // Remaining amounts do not change while one offer is proposed, so both orders are sorted once and each
         // is walked front to back: a unit passed over for getting stays passed over, since buyable units only
         // become fewer.
-        List<Unit> buyOrder = state.largestFirst(eligible(state, reward.buy()), null);
-        List<Unit> getOrder = eligible(state, reward.get()).stream()
-                .sorted(selectionOrder(state, reward.selection()))
-                .toList();
+        List<Group> buyOrder = PricingState.largestFirst(eligible(state, reward.buy()), null);
+        List<Group> getOrder = new ArrayList<>(eligible(state, reward.get()));
+        getOrder.sort(selectionOrder(reward.selection()));
         Set<Integer> buyEligible = new HashSet<>();
-        buyOrder.forEach(unit -> buyEligible.add(unit.index()));
-        Set<Integer> taken = new HashSet<>();
-        long buyable = buyOrder.size();
-        int nextGet = 0;
-        int nextBuy = 0;
-        Map<Integer, BigDecimal> discounts = new TreeMap<>();
-        Set<Integer> consumed = new TreeSet<>();
-        int applications = 0;
-        while (reward.maxApplications() == null || applications < reward.maxApplications()) {
-            List<Unit> got = new ArrayList<>();
-            long buyableAfter = buyable;
-            int cursor = nextGet;
-            while (got.size() < reward.getQuantity() && cursor < getOrder.size()) {
-                Unit candidate = getOrder.get(cursor++);
-                long left = buyableAfter - (buyEligible.contains(candidate.index()) ? 1 : 0);
-                if (!taken.contains(candidate.index()) && left >= reward.buyQuantity()) {
-                    got.add(candidate);
-                    buyableAfter = left;
-                }
-            }
-            if (got.size() < reward.getQuantity()) {
+        buyOrder.forEach(group -> buyEligible.add(group.first()));
+        Walk walk = new Walk(state, reward, buyEligible, new GroupCursor(getOrder), new GroupCursor(buyOrder),
+                PricingState.quantity(buyOrder));
+        while (reward.maxApplications() == null || walk.applications < reward.maxApplications()) {
+            int left = reward.maxApplications() == null ? Integer.MAX_VALUE
+                    : reward.maxApplications() - walk.applications;
+            if (!walk.manyAtOnce(left) && !walk.one()) {
                 break;
             }
-            nextGet = cursor;
-            got.forEach(unit -> taken.add(unit.index()));
-            List<Unit> bought = new ArrayList<>();
-            while (bought.size() < reward.buyQuantity()) {
-                Unit candidate = buyOrder.get(nextBuy++);
-                if (taken.add(candidate.index())) {
-                    bought.add(candidate);
-                }
-            }
-            buyable = buyableAfter - reward.buyQuantity();
-            for (Unit unit : got) {
-                discounts.put(unit.index(), discountFor(state, reward, unit));
-                consumed.add(unit.index());
-            }
-            bought.forEach(unit -> consumed.add(unit.index()));
-            applications++;
         }
-        return Proposal.perUnit(discounts, state).withConsumed(consumed);
+        return Proposal.perUnit(walk.shares, state).withConsumed(walk.consumed);
     }
 
-    private static Comparator<Unit> selectionOrder(PricingState state, Reward.Selection selection) {
-        Comparator<Unit> byAmount = Comparator.comparing(state::remaining);
+    private static Comparator<Group> selectionOrder(Reward.Selection selection) {
+        Comparator<Group> byAmount = Comparator.comparing(Group::remaining);
         if (selection == Reward.Selection.MOST_EXPENSIVE) {
             byAmount = byAmount.reversed();
         }
-        return byAmount.thenComparing(Unit::index);
+        return byAmount.thenComparingInt(Group::first);
     }
 
-    private static BigDecimal discountFor(PricingState state, Reward.BuyXGetY reward, Unit unit) {
-        BigDecimal remaining = state.remaining(unit);
-        if (reward.percentOff() != null) {
-            return state.percentOf(remaining, reward.percentOff());
-        }
-        if (reward.amountOff() != null) {
-            return state.round(reward.amountOff()).min(remaining);
-        }
-        return remaining;
+    /** Groups of matching lines whose units no earlier buy-x-get-y offer bought or got. */
+    private static List<Group> eligible(PricingState state, LineSelector selector) {
+        return state.matching(selector).stream().filter(group -> !group.consumed()).toList();
     }
 
-    /** Units of matching lines not yet bought or got by an earlier buy-x-get-y offer. */
-    private static List<Unit> eligible(PricingState state, LineSelector selector) {
-        return state.matching(selector).stream().filter(unit -> !state.consumed(unit)).toList();
+    /** The applications of one offer so far. */
+    private static final class Walk {
+        private final PricingState state;
+        private final Reward.BuyXGetY reward;
+        private final Set<Integer> buyEligible;
+        private final GroupCursor get;
+        private final GroupCursor buy;
+        private final TakenUnits taken = new TakenUnits();
+        private final List<Share> shares = new ArrayList<>();
+        private final List<Group> consumed = new ArrayList<>();
+        /** Buy-eligible units not taken yet. */
+        private long buyable;
+        private int applications;
+
+        Walk(PricingState state, Reward.BuyXGetY reward, Set<Integer> buyEligible, GroupCursor get, GroupCursor buy,
+             long buyable) {
+            this.state = state;
+            this.reward = reward;
+            this.buyEligible = buyEligible;
+            this.get = get;
+            this.buy = buy;
+            this.buyable = buyable;
+        }
+
+        /**
+         * Takes as many whole applications as possible while the next got units all come from one group and the
+         * next bought units from another, none of them taken, with enough buyable units left after each.
+         */
+        boolean manyAtOnce(int allowed) {
+            skipTaken(get);
+            skipTaken(buy);
+            if (get.done() || buy.done() || get.group() == buy.group()) {
+                return false;
+            }
+            int g = reward.getQuantity();
+            int b = reward.buyQuantity();
+            Group from = get.group();
+            int eligible = buyEligible.contains(from.first()) ? 1 : 0;
+            long k = Math.min(allowed, buyable / ((long) eligible * g + b));
+            k = Math.min(k, (taken.nextTaken(get.unit(), from.end()) - get.unit()) / g);
+            k = Math.min(k, (taken.nextTaken(buy.unit(), buy.group().end()) - buy.unit()) / b);
+            if (k < 1) {
+                return false;
+            }
+            int gotUnits = (int) k * g;
+            int boughtUnits = (int) k * b;
+            got(from, get.unit(), get.unit() + gotUnits);
+            get.moveTo(get.unit() + gotUnits);
+            bought(buy.group(), buy.unit(), buy.unit() + boughtUnits);
+            buy.moveTo(buy.unit() + boughtUnits);
+            buyable -= k * ((long) eligible * g + b);
+            applications += (int) k;
+            return true;
+        }
+
+        /** One application exactly as the rule reads; false when it cannot be completed. */
+        boolean one() {
+            int g = reward.getQuantity();
+            int b = reward.buyQuantity();
+            GroupCursor cursor = get.copy();
+            List<Group> gotGroups = new ArrayList<>();
+            List<int[]> gotRanges = new ArrayList<>();
+            int gotCount = 0;
+            long buyableAfter = buyable;
+            while (gotCount < g && !cursor.done()) {
+                Group group = cursor.group();
+                int unit = cursor.unit();
+                if (taken.takenUntil(unit) > unit) {
+                    cursor.moveTo(Math.min(taken.takenUntil(unit), group.end()));
+                    continue;
+                }
+                int eligible = buyEligible.contains(group.first()) ? 1 : 0;
+                if (buyableAfter - eligible < b) {
+                    if (eligible == 0) {
+                        return false; // no later candidate can leave enough to buy either
+                    }
+                    cursor.moveTo(group.end()); // its other units would leave too few as well
+                    continue;
+                }
+                long n = Math.min(g - gotCount, taken.nextTaken(unit, group.end()) - unit);
+                if (eligible == 1) {
+                    n = Math.min(n, buyableAfter - b);
+                }
+                gotGroups.add(group);
+                gotRanges.add(new int[] {unit, unit + (int) n});
+                gotCount += (int) n;
+                buyableAfter -= eligible * n;
+                cursor.moveTo(unit + (int) n);
+            }
+            if (gotCount < g) {
+                return false;
+            }
+            get.moveTo(cursor);
+            for (int i = 0; i < gotGroups.size(); i++) {
+                got(gotGroups.get(i), gotRanges.get(i)[0], gotRanges.get(i)[1]);
+            }
+            int boughtCount = 0;
+            while (boughtCount < b) {
+                skipTaken(buy);
+                int unit = buy.unit();
+                int n = Math.min(b - boughtCount, taken.nextTaken(unit, buy.group().end()) - unit);
+                bought(buy.group(), unit, unit + n);
+                buy.moveTo(unit + n);
+                boughtCount += n;
+            }
+            buyable = buyableAfter - b;
+            applications++;
+            return true;
+        }
+
+        private void skipTaken(GroupCursor cursor) {
+            while (!cursor.done() && taken.takenUntil(cursor.unit()) > cursor.unit()) {
+                cursor.moveTo(Math.min(taken.takenUntil(cursor.unit()), cursor.group().end()));
+            }
+        }
+
+        private void got(Group group, int from, int to) {
+            Group units = group.slice(from, to);
+            shares.add(new Share(units, discountFor(units.remaining())));
+            consumed.add(units);
+            taken.add(from, to);
+        }
+
+        private void bought(Group group, int from, int to) {
+            consumed.add(group.slice(from, to));
+            taken.add(from, to);
+        }
+
+        private BigDecimal discountFor(BigDecimal remaining) {
+            if (reward.percentOff() != null) {
+                return state.percentOf(remaining, reward.percentOff());
+            }
+            if (reward.amountOff() != null) {
+                return state.round(reward.amountOff()).min(remaining);
+            }
+            return remaining;
+        }
     }
 }

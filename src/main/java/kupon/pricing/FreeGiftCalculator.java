@@ -1,8 +1,7 @@
 package kupon.pricing;
 
-import java.math.BigDecimal;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Free gift: if the gift's SKU is already in the cart (on a discountable line), up to {@code quantity} of those
@@ -12,11 +11,11 @@ final class FreeGiftCalculator implements RewardCalculator<Reward.FreeGift> {
 
     @Override
     public Proposal propose(PricingState state, Reward.FreeGift reward) {
-        Map<Integer, BigDecimal> discounts = new TreeMap<>();
-        var units = state.targeted(LineSelector.skus(reward.sku()));
-        for (Unit unit : state.largestFirst(units, reward.quantity())) {
-            discounts.put(unit.index(), state.remaining(unit));
+        List<Share> shares = new ArrayList<>();
+        List<Group> groups = state.targeted(LineSelector.skus(reward.sku()));
+        for (Group group : PricingState.largestFirst(groups, reward.quantity())) {
+            shares.add(new Share(group, group.remaining()));
         }
-        return Proposal.perUnit(discounts, state);
+        return Proposal.perUnit(shares, state);
     }
 }

@@ -44,17 +44,17 @@ final class Ledger {
     }
 
     void applied(Offer offer, Proposal proposal) {
-        // Discounts come in unit order and the units of a line are adjacent in it: sum them line by line.
+        // Shares come in pricing order and the units of a line are adjacent in it: sum them line by line.
         String lineId = null;
         BigDecimal lineAmount = null;
-        for (Map.Entry<Integer, BigDecimal> discount : proposal.unitDiscounts().entrySet()) {
-            String unitLine = initial.units().get(discount.getKey()).lineId();
-            if (!unitLine.equals(lineId)) {
+        for (Share share : proposal.shares()) {
+            String shareLine = share.group().lineId();
+            if (!shareLine.equals(lineId)) {
                 adjust(lineId, lineAmount, offer);
-                lineId = unitLine;
-                lineAmount = discount.getValue();
+                lineId = shareLine;
+                lineAmount = share.total();
             } else {
-                lineAmount = lineAmount.add(discount.getValue());
+                lineAmount = lineAmount.add(share.total());
             }
         }
         adjust(lineId, lineAmount, offer);
@@ -70,17 +70,16 @@ final class Ledger {
 
     PricingResult result(PricingState last) {
         PricingCart cart = initial.cart();
-        Map<String, List<Unit>> unitsByLine = new HashMap<>();
-        for (Unit unit : initial.units()) {
-            unitsByLine.computeIfAbsent(unit.lineId(), id -> new ArrayList<>()).add(unit);
+        Map<String, List<Group>> groupsByLine = new HashMap<>();
+        for (List<Group> groups : initial.groupsByLine()) {
+            groupsByLine.put(groups.get(0).lineId(), groups);
         }
         List<LineResult> lines = new ArrayList<>();
         BigDecimal subtotal = initial.zero();
         BigDecimal discountTotal = initial.zero();
         BigDecimal tax = initial.zero();
         for (PricingLine line : cart.lines()) {
-            List<Unit> units = unitsByLine.get(line.id());
-            BigDecimal lineSubtotal = initial.sum(units);
+            BigDecimal lineSubtotal = initial.sum(groupsByLine.get(line.id()));
             List<Adjustment> lineAdjustments = adjustments.getOrDefault(line.id(), List.of());
             BigDecimal discount = lineAdjustments.stream().map(a -> a.amount().amount())
                     .reduce(initial.zero(), BigDecimal::add);

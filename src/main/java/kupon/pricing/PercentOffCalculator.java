@@ -1,9 +1,8 @@
 package kupon.pricing;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Percent off: on ITEMS rounded per line (EACH: per unit), on ORDER rounded once on the targeted total and then
@@ -13,33 +12,33 @@ final class PercentOffCalculator implements RewardCalculator<Reward.PercentOff> 
 
     @Override
     public Proposal propose(PricingState state, Reward.PercentOff reward) {
-        List<Unit> units = state.targeted(reward.items());
+        List<Group> groups = state.targeted(reward.items());
         return switch (reward.target()) {
             case SHIPPING -> Proposal.shipping(state.percentOf(state.shippingRemaining(), reward.percent()));
             case ORDER -> Proposal.spread(Allocator.overLinesThenUnits(
-                    state.percentOf(state.sum(units), reward.percent()), units, state), units, state);
+                    state.percentOf(state.sum(groups), reward.percent()), groups, state), groups, state);
             case ITEMS -> reward.allocation() == Reward.Allocation.EACH
-                    ? Proposal.perUnit(eachUnit(state, units, reward.percent(), reward.maxQuantity()), state)
-                    : Proposal.spread(perLine(state, units, reward.percent()), units, state);
+                    ? Proposal.perUnit(eachUnit(state, groups, reward.percent(), reward.maxQuantity()), state)
+                    : Proposal.spread(perLine(state, groups, reward.percent()), groups, state);
         };
     }
 
-    static Map<Integer, BigDecimal> perLine(PricingState state, List<Unit> units, BigDecimal percent) {
-        Map<Integer, BigDecimal> discounts = new TreeMap<>();
-        for (List<Unit> line : PricingState.byLine(units)) {
-            discounts.putAll(Allocator.overUnits(state.percentOf(state.sum(line), percent), line, state));
+    static List<Share> perLine(PricingState state, List<Group> groups, BigDecimal percent) {
+        List<Share> shares = new ArrayList<>();
+        for (List<Group> line : PricingState.byLine(groups)) {
+            shares.addAll(Allocator.overUnits(state.percentOf(state.sum(line), percent), line, state));
         }
-        return discounts;
+        return shares;
     }
 
-    private static Map<Integer, BigDecimal> eachUnit(PricingState state, List<Unit> units, BigDecimal percent,
-                                                     Integer maxQuantity) {
-        Map<Integer, BigDecimal> discounts = new TreeMap<>();
-        for (List<Unit> line : PricingState.byLine(units)) {
-            for (Unit unit : state.largestFirst(line, maxQuantity)) {
-                discounts.put(unit.index(), state.percentOf(state.remaining(unit), percent));
+    private static List<Share> eachUnit(PricingState state, List<Group> groups, BigDecimal percent,
+                                        Integer maxQuantity) {
+        List<Share> shares = new ArrayList<>();
+        for (List<Group> line : PricingState.byLine(groups)) {
+            for (Group group : PricingState.largestFirst(line, maxQuantity)) {
+                shares.add(new Share(group, state.percentOf(group.remaining(), percent)));
             }
         }
-        return discounts;
+        return shares;
     }
 }

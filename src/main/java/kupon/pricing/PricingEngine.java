@@ -5,11 +5,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 import kupon.pricing.PricingResult.Hint;
 import kupon.pricing.PricingResult.HintKind;
@@ -71,7 +67,7 @@ public final class PricingEngine {
             }
             Proposal proposal = propose(state, offer.reward());
             boolean belowLowestTier = proposal.shortfall() != null && proposal.total().signum() == 0
-                    && proposal.unitDiscounts().isEmpty() && isBelowLowestTier(offer, proposal);
+                    && proposal.shares().isEmpty() && isBelowLowestTier(offer, proposal);
             if (proposal.shortfall() != null) {
                 ledger.hint(tierHint(offer, proposal.shortfall(), wording));
             }
@@ -80,13 +76,13 @@ public final class PricingEngine {
                         ? Reason.MIN_SUBTOTAL_NOT_MET : Reason.MIN_QUANTITY_NOT_MET);
                 continue;
             }
-            Proposal limited = capped(floored(state, proposal), cap(offer, state), state);
+            Proposal limited = capped(Floors.floored(state, proposal), cap(offer, state), state);
             boolean gift = offer.reward() instanceof Reward.FreeGift;
             if (limited.total().signum() == 0 && !gift) {
                 ledger.notApplied(offer, Reason.NO_ELIGIBLE_ITEMS);
                 continue;
             }
-            state = state.apply(limited.unitDiscounts(), limited.shippingDiscount(), limited.consumed());
+            state = state.apply(limited.shares(), limited.shippingDiscount(), limited.consumed());
             ledger.applied(offer, limited);
             if (offer.reward() instanceof Reward.FreeGift g) {
                 ledger.gift(new PricingResult.Gift(offer.promotionId(), g.sku(), g.quantity()));
@@ -129,7 +125,7 @@ public final class PricingEngine {
             failed.add(Reason.MIN_QUANTITY_NOT_MET);
         }
         if (c.requiresItems() != null
-                && state.matching(c.requiresItems().selector()).size() < c.requiresItems().minQuantity()) {
+                && PricingState.quantity(state.matching(c.requiresItems().selector())) < c.requiresItems().minQuantity()) {
             failed.add(Reason.NO_ELIGIBLE_ITEMS);
         }
         if (failed.size() == 1 && failed.get(0) == Reason.MIN_SUBTOTAL_NOT_MET) {
@@ -200,82 +196,26 @@ public final class PricingEngine {
         return cap;
     }
 
-    /**
-     * API.md point 5: no unit below its floor. What a floor blocks is split again over the other units of the
-     * proposal's pool, by what they have left, until it is placed or no unit has room; the rest is not given.
-     * Every round either places everything or fills at least one unit, so the loop ends.
-     */
-    private static Proposal floored(PricingState state, Proposal proposal) {
-        if (withinFloors(state, proposal)) {
-            // Nothing to move: the usual case, worth skipping the re-split bookkeeping for.
-            return proposal;
-        }
-        Map<Integer, BigDecimal> discounts = new TreeMap<>(proposal.unitDiscounts());
-        BigDecimal blocked = state.zero();
-        for (Map.Entry<Integer, BigDecimal> entry : discounts.entrySet()) {
-            BigDecimal room = state.room(state.units().get(entry.getKey()));
-            if (entry.getValue().compareTo(room) > 0) {
-                blocked = blocked.add(entry.getValue().subtract(room));
-                entry.setValue(room);
-            }
-        }
-        Set<Integer> open = new TreeSet<>();
-        for (int index : proposal.resplitPool()) {
-            if (roomLeft(state, discounts, index).signum() > 0) {
-                open.add(index);
-            }
-        }
-        while (blocked.signum() > 0 && !open.isEmpty()) {
-            List<Integer> targets = List.copyOf(open);
-            List<BigDecimal> weights = targets.stream()
-                    .map(i -> state.remaining(state.units().get(i)).subtract(discounts.getOrDefault(i, state.zero())))
-                    .toList();
-            List<BigDecimal> parts = Allocator.split(blocked, weights, state.scale());
-            blocked = state.zero();
-            for (int k = 0; k < targets.size(); k++) {
-                int index = targets.get(k);
-                BigDecimal room = roomLeft(state, discounts, index);
-                BigDecimal placed = parts.get(k).min(room);
-                blocked = blocked.add(parts.get(k).subtract(placed));
-                discounts.merge(index, placed, BigDecimal::add);
-                if (placed.compareTo(room) == 0) {
-                    open.remove(index);
-                }
-            }
-        }
-        BigDecimal shipping = proposal.shippingDiscount().min(state.shippingRemaining());
-        return proposal.withUnitDiscounts(discounts, shipping);
-    }
-
-    private static boolean withinFloors(PricingState state, Proposal proposal) {
-        if (proposal.shippingDiscount().compareTo(state.shippingRemaining()) > 0) {
-            return false;
-        }
-        for (Map.Entry<Integer, BigDecimal> entry : proposal.unitDiscounts().entrySet()) {
-            if (entry.getValue().compareTo(state.room(state.units().get(entry.getKey()))) > 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static BigDecimal roomLeft(PricingState state, Map<Integer, BigDecimal> discounts, int index) {
-        return state.room(state.units().get(index)).subtract(discounts.getOrDefault(index, state.zero()));
-    }
-
     /** Scales the whole proposal down to the cap, in proportion, so every part stays within its floor. */
     private static Proposal capped(Proposal proposal, BigDecimal cap, PricingState state) {
         if (cap == null || proposal.total().compareTo(cap) <= 0) {
             return proposal;
         }
-        List<Integer> indices = List.copyOf(proposal.unitDiscounts().keySet());
-        List<BigDecimal> weights = new ArrayList<>(proposal.unitDiscounts().values());
-        weights.add(proposal.shippingDiscount());
-        List<BigDecimal> parts = Allocator.split(cap, weights, state.scale());
-        Map<Integer, BigDecimal> discounts = new TreeMap<>();
-        for (int k = 0; k < indices.size(); k++) {
-            discounts.put(indices.get(k), parts.get(k));
+        List<Share> shares = proposal.shares();
+        List<BigDecimal> weights = new ArrayList<>(shares.size() + 1);
+        int[] counts = new int[shares.size() + 1];
+        for (int k = 0; k < shares.size(); k++) {
+            weights.add(shares.get(k).each());
+            counts[k] = shares.get(k).group().count();
         }
-        return proposal.withUnitDiscounts(discounts, parts.get(indices.size()));
+        weights.add(proposal.shippingDiscount());
+        counts[shares.size()] = 1;
+        List<Allocator.Part> parts = Allocator.split(cap, weights, counts, state.scale());
+        List<Share> scaled = new ArrayList<>(shares.size());
+        for (int k = 0; k < shares.size(); k++) {
+            Share.addSplit(scaled, shares.get(k).group(), parts.get(k), state.minorUnit());
+        }
+        Allocator.Part shipping = parts.get(shares.size());
+        return proposal.withShares(scaled, shipping.extra() == 0 ? shipping.each() : shipping.each().add(state.minorUnit()));
     }
 }

@@ -1,87 +1,101 @@
 package kupon.pricing;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * An immutable snapshot of what is left to pay, per unit and for shipping, between two offers. Calculators read
- * it; only the engine moves to the next snapshot with {@link #apply}.
+ * An immutable snapshot of what is left to pay, per group of alike units and for shipping, between two offers.
+ * Calculators read it; only the engine moves to the next snapshot with {@link #apply}.
  */
 final class PricingState {
 
+    /** Largest remaining amount first, ties in pricing order. */
+    static final Comparator<Group> LARGEST_FIRST = Comparator.comparing(Group::remaining).reversed()
+            .thenComparingInt(Group::first);
+
     private final PricingCart cart;
     private final Rounding rounding;
-    private final List<Unit> units;
-    private final BigDecimal[] remaining;
-    private final boolean[] consumed;
+    /** The cart's lines by id, and each line's groups in pricing order. */
+    private final List<PricingLine> lines;
+    private final List<List<Group>> groups;
     private final BigDecimal shippingRemaining;
     private final int scale;
     private final BigDecimal zero;
+    private final BigDecimal minorUnit;
     /**
-     * Which units each selector matches. That depends on the lines alone, not on what is left to pay, so all
+     * Which lines each selector matches. That depends on the lines alone, not on what is left to pay, so all
      * snapshots of one pricing run share it; offers ask for the same selector several times (conditions, target).
      */
-    private final Map<LineSelector, List<Unit>> matches;
+    private final Map<LineSelector, boolean[]> matches;
 
-    private PricingState(PricingCart cart, Rounding rounding, List<Unit> units, BigDecimal[] remaining,
-                         boolean[] consumed, BigDecimal shippingRemaining, Map<LineSelector, List<Unit>> matches) {
+    private PricingState(PricingCart cart, Rounding rounding, List<PricingLine> lines, List<List<Group>> groups,
+                         BigDecimal shippingRemaining, Map<LineSelector, boolean[]> matches) {
         this.cart = cart;
         this.rounding = rounding;
-        this.units = units;
+        this.lines = lines;
+        this.groups = groups;
         this.matches = matches;
-        this.remaining = remaining;
-        this.consumed = consumed;
         this.shippingRemaining = shippingRemaining;
         this.scale = Money.scaleOf(cart.currency());
         this.zero = BigDecimal.ZERO.setScale(scale);
+        this.minorUnit = BigDecimal.ONE.movePointLeft(scale);
     }
 
     /**
      * The undiscounted cart. A line's subtotal is rounded once and then split over its units, so units of
-     * a line priced below the minor unit (3 × 3.333) still add up to the line subtotal exactly.
+     * a line priced below the minor unit (3 × 3.333) still add up to the line subtotal exactly: the first units
+     * of the line take the minor units left over.
      */
     static PricingState initial(PricingCart cart, Rounding rounding) {
         List<PricingLine> lines = new ArrayList<>(cart.lines());
         lines.sort(Comparator.comparing(PricingLine::id));
-        List<Unit> units = new ArrayList<>();
-        List<BigDecimal> amounts = new ArrayList<>();
+        List<List<Group>> groups = new ArrayList<>(lines.size());
         int scale = Money.scaleOf(cart.currency());
+        int first = 0;
         for (PricingLine line : lines) {
             BigDecimal lineSubtotal = rounding.round(line.unitPrice().multiply(BigDecimal.valueOf(line.quantity())),
                     cart.currency());
             BigDecimal floor = line.floorPrice() == null
                     ? BigDecimal.ZERO.setScale(scale)
                     // A floor between two minor units must not be undercut, so it rounds up.
-                    : line.floorPrice().setScale(scale, java.math.RoundingMode.CEILING);
-            List<BigDecimal> equal = new ArrayList<>();
-            for (int n = 0; n < line.quantity(); n++) {
-                equal.add(BigDecimal.ONE);
+                    : line.floorPrice().setScale(scale, RoundingMode.CEILING);
+            Allocator.Part part = Allocator.split(lineSubtotal, List.of(BigDecimal.ONE),
+                    new int[] {line.quantity()}, scale).get(0);
+            List<Group> lineGroups = new ArrayList<>(2);
+            Group all = new Group(line, first, line.quantity(), part.each(), false, floor);
+            if (part.extra() > 0) {
+                lineGroups.add(new Group(line, first, part.extra(), part.each().add(BigDecimal.ONE.movePointLeft(scale)),
+                        false, floor));
             }
-            List<BigDecimal> perUnit = Allocator.split(lineSubtotal, equal, scale);
-            for (int n = 0; n < line.quantity(); n++) {
-                units.add(new Unit(units.size(), line, n, floor));
-                amounts.add(perUnit.get(n));
+            if (part.extra() < line.quantity()) {
+                lineGroups.add(all.tail(part.extra()));
             }
+            groups.add(List.copyOf(lineGroups));
+            first += line.quantity();
         }
         BigDecimal shipping = cart.shipping() == null
                 ? BigDecimal.ZERO.setScale(scale)
                 : rounding.round(cart.shipping().price(), cart.currency());
-        return new PricingState(cart, rounding, List.copyOf(units), amounts.toArray(BigDecimal[]::new),
-                new boolean[units.size()], shipping, new IdentityHashMap<>());
+        return new PricingState(cart, rounding, List.copyOf(lines), List.copyOf(groups), shipping,
+                new IdentityHashMap<>());
     }
 
-    /** The next snapshot: the given unit and shipping discounts taken off, the given units consumed. */
-    PricingState apply(Map<Integer, BigDecimal> unitDiscounts, BigDecimal shippingDiscount, Set<Integer> consumedUnits) {
-        BigDecimal[] next = remaining.clone();
-        unitDiscounts.forEach((index, discount) -> next[index] = next[index].subtract(discount));
-        boolean[] nextConsumed = consumed.clone();
-        consumedUnits.forEach(index -> nextConsumed[index] = true);
-        return new PricingState(cart, rounding, units, next, nextConsumed, shippingRemaining.subtract(shippingDiscount),
+    /**
+     * The next snapshot: the shares taken off, the given units consumed, groups cut where that treats their units
+     * differently and joined again where neighbours end up alike. Shares and consumed units come in pricing order.
+     */
+    PricingState apply(List<Share> shares, BigDecimal shippingDiscount, List<Group> consumedUnits) {
+        List<List<Group>> next = new ArrayList<>(groups.size());
+        Regrouping regrouping = new Regrouping(shares, consumedUnits);
+        for (List<Group> lineGroups : groups) {
+            next.add(regrouping.line(lineGroups));
+        }
+        return new PricingState(cart, rounding, lines, List.copyOf(next), shippingRemaining.subtract(shippingDiscount),
                 matches);
     }
 
@@ -101,6 +115,11 @@ final class PricingState {
         return zero;
     }
 
+    /** One of the currency's minor units (0.01 for USD, 1 for JPY). */
+    BigDecimal minorUnit() {
+        return minorUnit;
+    }
+
     BigDecimal round(BigDecimal amount) {
         return rounding.round(amount, cart.currency());
     }
@@ -110,21 +129,18 @@ final class PricingState {
         return round(base.multiply(percent).movePointLeft(2));
     }
 
-    List<Unit> units() {
-        return units;
+    /** Every group, line by line, in pricing order. */
+    List<List<Group>> groupsByLine() {
+        return groups;
     }
 
-    BigDecimal remaining(Unit unit) {
-        return remaining[unit.index()];
+    List<PricingLine> lines() {
+        return lines;
     }
 
-    /** How much more this unit may be discounted before it reaches its floor. */
-    BigDecimal room(Unit unit) {
-        return remaining(unit).subtract(unit.floor()).max(zero());
-    }
-
-    boolean consumed(Unit unit) {
-        return consumed[unit.index()];
+    /** How much more each unit of this group may be discounted before it reaches its floor. */
+    BigDecimal room(Group group) {
+        return group.remaining().subtract(group.floor()).max(zero);
     }
 
     BigDecimal shippingRemaining() {
@@ -134,83 +150,99 @@ final class PricingState {
     /** The items subtotal as discounted so far (shipping excluded), what minimums are checked against. */
     BigDecimal itemsRemaining() {
         BigDecimal total = zero;
-        for (BigDecimal amount : remaining) {
-            total = total.add(amount);
+        for (List<Group> lineGroups : groups) {
+            total = total.add(sum(lineGroups));
         }
         return total;
     }
 
     int totalQuantity() {
-        return units.size();
+        int total = 0;
+        for (PricingLine line : lines) {
+            total += line.quantity();
+        }
+        return total;
     }
 
-    /** All units of lines the selector matches, in pricing order. */
-    List<Unit> matching(LineSelector selector) {
-        return matches.computeIfAbsent(selector, this::match);
-    }
-
-    private List<Unit> match(LineSelector selector) {
-        List<Unit> matched = new ArrayList<>();
-        PricingLine line = null;
-        boolean matches = false;
-        for (Unit unit : units) {
-            if (unit.line() != line) {
-                // Units of a line are adjacent, so the selector is asked once per line, not once per unit.
-                line = unit.line();
-                matches = selector.matches(line);
-            }
-            if (matches) {
-                matched.add(unit);
+    /** All groups of lines the selector matches, in pricing order. */
+    List<Group> matching(LineSelector selector) {
+        boolean[] matched = matches.computeIfAbsent(selector, this::match);
+        List<Group> result = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (matched[i]) {
+                result.addAll(groups.get(i));
             }
         }
-        return List.copyOf(matched);
+        return result;
     }
 
-    /** Units of matching lines that still have something left to discount. */
-    List<Unit> targeted(LineSelector selector) {
-        List<Unit> open = new ArrayList<>();
-        for (Unit unit : matching(selector)) {
-            if (remaining(unit).signum() > 0) {
-                open.add(unit);
+    private boolean[] match(LineSelector selector) {
+        boolean[] matched = new boolean[lines.size()];
+        for (int i = 0; i < lines.size(); i++) {
+            matched[i] = selector.matches(lines.get(i));
+        }
+        return matched;
+    }
+
+    /** Groups of matching lines that still have something left to discount. */
+    List<Group> targeted(LineSelector selector) {
+        List<Group> open = new ArrayList<>();
+        for (Group group : matching(selector)) {
+            if (group.remaining().signum() > 0) {
+                open.add(group);
             }
         }
         return open;
     }
 
-    BigDecimal sum(List<Unit> someUnits) {
+    BigDecimal sum(List<Group> someGroups) {
         BigDecimal total = zero;
-        for (Unit unit : someUnits) {
-            total = total.add(remaining(unit));
+        for (Group group : someGroups) {
+            total = total.add(group.total());
         }
         return total;
     }
 
-    /** Groups units (given in pricing order) by line, keeping line-id order. */
-    static List<List<Unit>> byLine(List<Unit> someUnits) {
-        List<List<Unit>> lines = new ArrayList<>();
-        List<Unit> current = null;
-        for (Unit unit : someUnits) {
-            if (current == null || !current.get(0).lineId().equals(unit.lineId())) {
-                current = new ArrayList<>();
-                lines.add(current);
-            }
-            current.add(unit);
+    /** How many units the groups hold. */
+    static int quantity(List<Group> someGroups) {
+        int total = 0;
+        for (Group group : someGroups) {
+            total += group.count();
         }
-        return lines;
+        return total;
     }
 
-    /** Largest remaining amount first, ties in pricing order; at most {@code limit} units (null = all). */
-    List<Unit> largestFirst(List<Unit> someUnits, Integer limit) {
-        return someUnits.stream()
-                .sorted(Comparator.comparing(this::remaining).reversed().thenComparing(Unit::index))
-                .limit(limit == null ? Long.MAX_VALUE : limit)
-                .toList();
+    /** Groups (given in pricing order) by line, keeping line-id order. */
+    static List<List<Group>> byLine(List<Group> someGroups) {
+        List<List<Group>> byLine = new ArrayList<>();
+        List<Group> current = null;
+        for (Group group : someGroups) {
+            if (current == null || current.get(0).line() != group.line()) {
+                current = new ArrayList<>();
+                byLine.add(current);
+            }
+            current.add(group);
+        }
+        return byLine;
     }
 
-    /** Smallest remaining amount first, ties in pricing order. */
-    List<Unit> smallestFirst(List<Unit> someUnits) {
-        return someUnits.stream()
-                .sorted(Comparator.comparing(this::remaining).thenComparing(Unit::index))
-                .toList();
+    /**
+     * Largest remaining amount first, ties in pricing order; at most {@code limit} units (null = all), so the
+     * last group taken may be only its first units.
+     */
+    static List<Group> largestFirst(List<Group> someGroups, Integer limit) {
+        List<Group> sorted = new ArrayList<>(someGroups);
+        sorted.sort(LARGEST_FIRST);
+        if (limit == null) {
+            return sorted;
+        }
+        List<Group> taken = new ArrayList<>();
+        int left = limit;
+        for (int i = 0; i < sorted.size() && left > 0; i++) {
+            Group group = sorted.get(i);
+            taken.add(group.count() <= left ? group : group.head(left));
+            left -= Math.min(left, group.count());
+        }
+        return taken;
     }
 }

@@ -2,68 +2,64 @@ package kupon.pricing;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
- * What a calculator would take off before floors and caps: per-unit discounts (by unit index), a shipping
- * discount, the units a floor-blocked amount may be re-split over ({@code resplitPool}; empty for per-unit
- * rewards), the units a buy-x-get-y consumed, and, for tiered rewards, how far the next tier is.
+ * What a calculator would take off before floors and caps: shares of groups of units, a shipping discount, the
+ * units a floor-blocked amount may be re-split over ({@code resplitPool}; empty for per-unit rewards), the units a
+ * buy-x-get-y consumed, and, for tiered rewards, how far the next tier is. Shares, pool and consumed units are
+ * kept in pricing order, without zero shares.
  */
-record Proposal(Map<Integer, BigDecimal> unitDiscounts, BigDecimal shippingDiscount, List<Integer> resplitPool,
-                Set<Integer> consumed, Shortfall shortfall) {
+record Proposal(List<Share> shares, BigDecimal shippingDiscount, List<Group> resplitPool, List<Group> consumed,
+                Shortfall shortfall) {
+
+    private static final Comparator<Group> PRICING_ORDER = Comparator.comparingInt(Group::first);
 
     /** How much of the tier basis is missing to reach {@code tier}. */
     record Shortfall(PricingResult.HintKind kind, BigDecimal missing, Reward.Tier tier) {
     }
 
     Proposal {
-        unitDiscounts = unmodifiableSorted(unitDiscounts);
-        resplitPool = ascendingDistinct(resplitPool);
-        consumed = Set.copyOf(consumed);
+        shares = inPricingOrder(shares);
+        resplitPool = sorted(resplitPool);
+        consumed = sorted(consumed);
     }
 
     static Proposal none(PricingState state) {
-        return new Proposal(Map.of(), state.zero(), List.of(), Set.of(), null);
+        return new Proposal(List.of(), state.zero(), List.of(), List.of(), null);
     }
 
     /** Amounts fixed per unit: what a floor blocks is not moved elsewhere. */
-    static Proposal perUnit(Map<Integer, BigDecimal> discounts, PricingState state) {
-        return new Proposal(discounts, state.zero(), List.of(), Set.of(), null);
+    static Proposal perUnit(List<Share> shares, PricingState state) {
+        return new Proposal(shares, state.zero(), List.of(), List.of(), null);
     }
 
     /** An amount spread over {@code pool}: what a floor blocks may move to other units of the pool. */
-    static Proposal spread(Map<Integer, BigDecimal> discounts, Iterable<Unit> pool, PricingState state) {
-        List<Integer> indices = new ArrayList<>();
-        pool.forEach(unit -> indices.add(unit.index()));
-        return new Proposal(discounts, state.zero(), indices, Set.of(), null);
+    static Proposal spread(List<Share> shares, List<Group> pool, PricingState state) {
+        return new Proposal(shares, state.zero(), pool, List.of(), null);
     }
 
     static Proposal shipping(BigDecimal discount) {
-        return new Proposal(Map.of(), discount, List.of(), Set.of(), null);
+        return new Proposal(List.of(), discount, List.of(), List.of(), null);
     }
 
-    Proposal withUnitDiscounts(Map<Integer, BigDecimal> discounts, BigDecimal shipping) {
-        return new Proposal(discounts, shipping, resplitPool, consumed, shortfall);
+    Proposal withShares(List<Share> next, BigDecimal shipping) {
+        return new Proposal(next, shipping, resplitPool, consumed, shortfall);
     }
 
-    Proposal withConsumed(Set<Integer> units) {
-        return new Proposal(unitDiscounts, shippingDiscount, resplitPool, units, shortfall);
+    Proposal withConsumed(List<Group> units) {
+        return new Proposal(shares, shippingDiscount, resplitPool, units, shortfall);
     }
 
     Proposal withShortfall(Shortfall next) {
-        return new Proposal(unitDiscounts, shippingDiscount, resplitPool, consumed, next);
+        return new Proposal(shares, shippingDiscount, resplitPool, consumed, next);
     }
 
     BigDecimal itemsTotal() {
         BigDecimal total = BigDecimal.ZERO;
-        for (BigDecimal amount : unitDiscounts.values()) {
-            total = total.add(amount);
+        for (Share share : shares) {
+            total = total.add(share.total());
         }
         return total.setScale(shippingDiscount.scale());
     }
@@ -72,34 +68,37 @@ record Proposal(Map<Integer, BigDecimal> unitDiscounts, BigDecimal shippingDisco
         return itemsTotal().add(shippingDiscount);
     }
 
-    /** Unit indices in pricing order, each once; pools usually arrive that way already, so that is checked first. */
-    private static List<Integer> ascendingDistinct(List<Integer> indices) {
-        for (int i = 1; i < indices.size(); i++) {
-            if (indices.get(i - 1) >= indices.get(i)) {
-                return List.copyOf(new TreeSet<>(indices));
+    /** Groups in pricing order; calculators usually hand them over that way already, so that is checked first. */
+    private static List<Group> sorted(List<Group> groups) {
+        for (int i = 1; i < groups.size(); i++) {
+            if (groups.get(i - 1).first() >= groups.get(i).first()) {
+                List<Group> copy = new ArrayList<>(groups);
+                copy.sort(PRICING_ORDER);
+                return List.copyOf(copy);
             }
         }
-        return List.copyOf(indices);
+        return List.copyOf(groups);
     }
 
-    private static Map<Integer, BigDecimal> unmodifiableSorted(Map<Integer, BigDecimal> discounts) {
-        if (discounts.isEmpty()) {
-            return Map.of();
-        }
-        boolean zeros = false;
-        for (BigDecimal amount : discounts.values()) {
-            zeros |= amount.signum() == 0;
-        }
-        if (!zeros && discounts instanceof SortedMap<Integer, BigDecimal> sortedAlready && sortedAlready.comparator() == null) {
-            // Copying a sorted map is linear; the copy keeps later changes of the caller's map out.
-            return Collections.unmodifiableSortedMap(new TreeMap<>(sortedAlready));
-        }
-        Map<Integer, BigDecimal> sorted = new TreeMap<>();
-        discounts.forEach((index, amount) -> {
-            if (amount.signum() != 0) {
-                sorted.put(index, amount);
+    /** Shares in pricing order without zeros, neighbours that take the same off alike units joined. */
+    private static List<Share> inPricingOrder(List<Share> shares) {
+        List<Share> ordered = new ArrayList<>(shares.size());
+        for (Share share : shares) {
+            if (share.each().signum() != 0) {
+                ordered.add(share);
             }
-        });
-        return Collections.unmodifiableMap(sorted);
+        }
+        ordered.sort(Comparator.comparingInt(s -> s.group().first()));
+        List<Share> joined = new ArrayList<>(ordered.size());
+        for (Share share : ordered) {
+            int last = joined.size() - 1;
+            if (last >= 0 && joined.get(last).group().joins(share.group())
+                    && joined.get(last).each().compareTo(share.each()) == 0) {
+                joined.set(last, new Share(joined.get(last).group().joined(share.group()), share.each()));
+            } else {
+                joined.add(share);
+            }
+        }
+        return List.copyOf(joined);
     }
 }

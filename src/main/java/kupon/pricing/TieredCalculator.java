@@ -3,11 +3,7 @@ package kupon.pricing;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Tiered: the highest tier the basis reaches gives its value, applied like an ACROSS percent or amount off the
@@ -24,9 +20,9 @@ final class TieredCalculator implements RewardCalculator<Reward.Tiered> {
         if (reward.basis() == Reward.TierBasis.LINE_QUANTITY) {
             return perLine(state, reward);
         }
-        List<Unit> matching = state.matching(reward.items());
+        List<Group> matching = state.matching(reward.items());
         boolean bySubtotal = reward.basis() == Reward.TierBasis.SUBTOTAL;
-        BigDecimal basis = bySubtotal ? state.sum(matching) : BigDecimal.valueOf(matching.size());
+        BigDecimal basis = bySubtotal ? state.sum(matching) : BigDecimal.valueOf(PricingState.quantity(matching));
         int reached = reachedTier(reward.tiers(), basis);
         Proposal proposal = reached < 0 ? Proposal.none(state) : applyTier(state, reward, reward.tiers().get(reached));
         if (reached + 1 < reward.tiers().size()) {
@@ -50,20 +46,19 @@ final class TieredCalculator implements RewardCalculator<Reward.Tiered> {
     }
 
     private static Proposal perLine(PricingState state, Reward.Tiered reward) {
-        Set<Unit> targeted = new HashSet<>(state.targeted(reward.items()));
-        Map<Integer, BigDecimal> discounts = new TreeMap<>();
-        List<Unit> pool = new ArrayList<>();
+        List<Share> shares = new ArrayList<>();
+        List<Group> pool = new ArrayList<>();
         Proposal.Shortfall closest = null;
-        for (List<Unit> line : PricingState.byLine(state.matching(reward.items()))) {
+        for (List<Group> line : PricingState.byLine(state.matching(reward.items()))) {
             BigDecimal quantity = BigDecimal.valueOf(line.get(0).line().quantity());
             int reached = reachedTier(reward.tiers(), quantity);
-            List<Unit> open = line.stream().filter(targeted::contains).toList();
+            List<Group> open = line.stream().filter(group -> group.remaining().signum() > 0).toList();
             if (reached >= 0 && !open.isEmpty()) {
                 BigDecimal value = reward.tiers().get(reached).value();
                 BigDecimal amount = reward.valueType() == Reward.ValueType.PERCENT
                         ? state.percentOf(state.sum(open), value)
                         : state.round(value).min(state.sum(open));
-                discounts.putAll(Allocator.overUnits(amount, open, state));
+                shares.addAll(Allocator.overUnits(amount, open, state));
                 pool.addAll(open);
             }
             if (reached + 1 < reward.tiers().size()) {
@@ -74,7 +69,7 @@ final class TieredCalculator implements RewardCalculator<Reward.Tiered> {
                 }
             }
         }
-        return Proposal.spread(discounts, pool, state).withShortfall(closest);
+        return Proposal.spread(shares, pool, state).withShortfall(closest);
     }
 
     /** Index of the highest tier whose min the basis reaches, or -1. */

@@ -152,7 +152,7 @@ public final class EvaluateBenchmark {
             List<byte[]> requests = carts.stream()
                     .map(c -> Http1Connection.post("localhost", node.port, "/api/v1/evaluate", KuponProcess.CHECKOUT_KEY, c)).toList();
             for (int w : workers) {
-                awaitQuietMachine();
+                awaitQuietMachine(quietWaitSeconds, quietBusyPercent);
                 String before = loadAverage();
                 log("  load: %d workers, %d s warm-up + %d s measured (load average before: %s)", w, warmupMillis / 1000,
                         measureMillis / 1000, before);
@@ -315,7 +315,7 @@ public final class EvaluateBenchmark {
      * Other work on the machine (another build, say) skews the figures: wait, up to {@code bench.quietWait}
      * seconds, for a 5-second stretch in which the machine is at most {@code bench.quietBusy}% busy.
      */
-    private void awaitQuietMachine() throws IOException {
+    static void awaitQuietMachine(long quietWaitSeconds, double quietBusyPercent) throws IOException {
         long deadline = System.nanoTime() + quietWaitSeconds * 1_000_000_000L;
         double busy;
         while ((busy = CpuMeter.machineBusy(5000)) > quietBusyPercent) {
@@ -349,7 +349,7 @@ public final class EvaluateBenchmark {
     private static final Pattern METRIC = Pattern.compile("(?m)^kupon_evaluations_seconds_(count|sum)(?:\\{[^}]*})? ([0-9.eE+-]+)$");
 
     /** The service's own count and total seconds of evaluations (the engine, without HTTP and JSON). */
-    private static double[] serverEvaluations(KuponProcess node) throws IOException {
+    static double[] serverEvaluations(KuponProcess node) throws IOException {
         HttpResponse<String> metrics = node.get("/q/metrics", null);
         double[] countAndSum = new double[2];
         Matcher m = METRIC.matcher(metrics.body());

@@ -257,7 +257,7 @@ class PricingInvariantsProperties {
         }
     }
 
-    private static LineSelector selector(Random r) {
+    static LineSelector selector(Random r) {
         if (r.nextInt(3) == 0) {
             return LineSelector.ALL;
         }
@@ -266,11 +266,11 @@ class PricingInvariantsProperties {
                 r.nextInt(4) == 0 ? Set.of("luxe") : null, null, r.nextInt(4) == 0, null);
     }
 
-    private static BigDecimal money(Random r, int maxMinorUnits, int scale) {
+    static BigDecimal money(Random r, int maxMinorUnits, int scale) {
         return BigDecimal.valueOf(r.nextInt(maxMinorUnits), scale);
     }
 
-    private static List<String> subset(Random r, List<String> values) {
+    static List<String> subset(Random r, List<String> values) {
         Set<String> chosen = new TreeSet<>();
         for (String value : values) {
             if (r.nextInt(3) == 0) {
@@ -280,7 +280,7 @@ class PricingInvariantsProperties {
         return List.copyOf(chosen);
     }
 
-    private static <T> T pick(Random r, List<T> values) {
+    static <T> T pick(Random r, List<T> values) {
         return values.get(r.nextInt(values.size()));
     }
 }

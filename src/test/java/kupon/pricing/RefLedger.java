@@ -1,0 +1,125 @@
+package kupon.pricing;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import kupon.pricing.PricingResult.Adjustment;
+import kupon.pricing.PricingResult.Applied;
+import kupon.pricing.PricingResult.Gift;
+import kupon.pricing.PricingResult.Hint;
+import kupon.pricing.PricingResult.LineResult;
+import kupon.pricing.PricingResult.NotApplied;
+
+/**
+ * The record of one pricing run, kept by the engine alone: what each offer did, in application order, and
+ * the final figures with tax. Lives for one {@link RefPricingEngine#price} call.
+ */
+final class RefLedger {
+
+    private final RefPricingState initial;
+    private final Map<String, List<Adjustment>> adjustments = new HashMap<>();
+    private final List<Applied> applied = new ArrayList<>();
+    private final List<Gift> gifts = new ArrayList<>();
+    private final List<Hint> hints = new ArrayList<>();
+    private final List<NotApplied> notApplied = new ArrayList<>();
+
+    RefLedger(RefPricingState initial) {
+        this.initial = initial;
+    }
+
+    void notApplied(Offer offer, PricingResult.Reason reason) {
+        notApplied.add(new NotApplied(offer, reason));
+    }
+
+    void hint(Hint hint) {
+        hints.add(hint);
+    }
+
+    void gift(Gift gift) {
+        gifts.add(gift);
+    }
+
+    void applied(Offer offer, RefProposal proposal) {
+        // Discounts come in unit order and the units of a line are adjacent in it: sum them line by line.
+        String lineId = null;
+        BigDecimal lineAmount = null;
+        for (Map.Entry<Integer, BigDecimal> discount : proposal.unitDiscounts().entrySet()) {
+            String unitLine = initial.units().get(discount.getKey()).lineId();
+            if (!unitLine.equals(lineId)) {
+                adjust(lineId, lineAmount, offer);
+                lineId = unitLine;
+                lineAmount = discount.getValue();
+            } else {
+                lineAmount = lineAmount.add(discount.getValue());
+            }
+        }
+        adjust(lineId, lineAmount, offer);
+        applied.add(new Applied(offer.promotionId(), offer.name(), offer.code(), money(proposal.total()),
+                offer.rewardClass()));
+    }
+
+    private void adjust(String lineId, BigDecimal amount, Offer offer) {
+        if (lineId != null) {
+            adjustments.computeIfAbsent(lineId, id -> new ArrayList<>()).add(new Adjustment(offer.promotionId(), offer.code(), money(amount)));
+        }
+    }
+
+    PricingResult result(RefPricingState last) {
+        PricingCart cart = initial.cart();
+        Map<String, List<RefUnit>> unitsByLine = new HashMap<>();
+        for (RefUnit unit : initial.units()) {
+            unitsByLine.computeIfAbsent(unit.lineId(), id -> new ArrayList<>()).add(unit);
+        }
+        List<LineResult> lines = new ArrayList<>();
+        BigDecimal subtotal = initial.zero();
+        BigDecimal discountTotal = initial.zero();
+        BigDecimal tax = initial.zero();
+        for (PricingLine line : cart.lines()) {
+            List<RefUnit> units = unitsByLine.get(line.id());
+            BigDecimal lineSubtotal = initial.sum(units);
+            List<Adjustment> lineAdjustments = adjustments.getOrDefault(line.id(), List.of());
+            BigDecimal discount = lineAdjustments.stream().map(a -> a.amount().amount())
+                    .reduce(initial.zero(), BigDecimal::add);
+            BigDecimal total = lineSubtotal.subtract(discount);
+            BigDecimal lineTax = tax(total, line.taxRate(), cart.pricesIncludeTax());
+            lines.add(new LineResult(line.id(), money(lineSubtotal), money(discount), money(total), money(lineTax),
+                    lineAdjustments));
+            subtotal = subtotal.add(lineSubtotal);
+            discountTotal = discountTotal.add(discount);
+            tax = tax.add(lineTax);
+        }
+        BigDecimal shipping = initial.shippingRemaining();
+        BigDecimal shippingDiscount = shipping.subtract(last.shippingRemaining());
+        BigDecimal shippingRate = cart.shipping() == null ? null : cart.shipping().taxRate();
+        tax = tax.add(tax(last.shippingRemaining(), shippingRate, cart.pricesIncludeTax()));
+        BigDecimal total = subtotal.subtract(discountTotal).add(shipping).subtract(shippingDiscount);
+        if (!cart.pricesIncludeTax()) {
+            total = total.add(tax);
+        }
+        return new PricingResult(cart.currency(), money(subtotal), money(discountTotal), money(shipping),
+                money(shippingDiscount), money(tax), money(total), lines, applied, gifts, hints, notApplied);
+    }
+
+    /**
+     * API.md point 7. Gross prices contain the tax, so it is extracted as gross × rate / (1 + rate), which equals
+     * gross − gross / (1 + rate) but is rounded once instead of twice.
+     */
+    private BigDecimal tax(BigDecimal amount, BigDecimal rate, boolean included) {
+        if (rate == null || rate.signum() == 0) {
+            return initial.zero();
+        }
+        if (!included) {
+            return initial.round(amount.multiply(rate));
+        }
+        RoundingMode mode = initial.rounding().mode();
+        return amount.multiply(rate).divide(BigDecimal.ONE.add(rate), initial.scale(), mode);
+    }
+
+    private Money money(BigDecimal amount) {
+        return Money.of(amount.setScale(initial.scale()), initial.cart().currency());
+    }
+}
