@@ -58,6 +58,9 @@ final class CodeChecker {
     /** A decimal a rule may write as a BigDecimal: plain digits, no exponent that could stand for a billion of them. */
     static final Pattern PLAIN_DECIMAL = Pattern.compile("-?\\d{1,20}(\\.\\d{1,10})?");
 
+    private static final String ALLOWED = "; rules may use the fact model, the actions API and a few methods of String,"
+            + " BigDecimal, java.time and collections, listed in docs/rules.md (What rule code may use)";
+
     private static final Set<String> ENGINE = Set.of("drools", "kcontext", "kieRuntime", "channels");
     private static final Set<String> FACT_CHANGES = Set.of("insert", "insertLogical", "update", "modify", "delete", "retract");
 
@@ -117,7 +120,8 @@ final class CodeChecker {
             value(half.getRight());
             return Typed.value(boolean.class);
         }
-        return refuse(e, describe(e) + " is not allowed in rules: a rule reads facts, compares values and calls actions");
+        return refuse(e, describe(e) + " is not allowed in rules: a rule reads facts, compares values and calls actions"
+                + " (docs/rules.md, What rule code may use)");
     }
 
     /** Like {@link #check}, for a place where only a value makes sense (not a bare type or package). */
@@ -156,7 +160,7 @@ final class CodeChecker {
                 Optional<Class<?>> type = AllowedTypes.byCanonicalName(qualified);
                 if (type.isPresent()) return Typed.type(type.get());
                 if (TypeNames.isPackagePrefix(qualified)) return Typed.pkg(qualified);
-                return refuse(node, qualified + " is not an allowed type");
+                return refuse(node, qualified + " is not an allowed type" + ALLOWED);
             }
             case TYPE: {
                 Class<?> owner = scopeType.classes().iterator().next();
@@ -164,8 +168,8 @@ final class CodeChecker {
                 if (constant.isPresent()) return Typed.value(constant.get());
                 Optional<Class<?>> nested = AllowedTypes.byCanonicalName(owner.getCanonicalName() + "." + name);
                 if (nested.isPresent()) return Typed.type(nested.get());
-                if (name.equals("class")) return refuse(node, ".class is not allowed in rules");
-                return refuse(node, owner.getSimpleName() + "." + name + " is not an allowed constant");
+                if (name.equals("class")) return refuse(node, ".class is not allowed in rules" + ALLOWED);
+                return refuse(node, owner.getSimpleName() + "." + name + " is not an allowed constant" + ALLOWED);
             }
             default: {
                 Set<Class<?>> types = new LinkedHashSet<>();
@@ -211,7 +215,7 @@ final class CodeChecker {
             case INVALID:
                 return Typed.INVALID;
             case PACKAGE:
-                return refuse(call, on.name() + " is not an allowed type");
+                return refuse(call, on.name() + " is not an allowed type" + ALLOWED);
             case TYPE: {
                 Class<?> owner = on.classes().iterator().next();
                 Set<Class<?>> returns = AllowedTypes.methodReturns(owner, name, arguments.size(), true);
@@ -230,8 +234,9 @@ final class CodeChecker {
         }
     }
 
+    /** A closer name if there is one, else where the list of what rules may call is. */
     private static String suggestion(Class<?> owner, String name) {
-        return AllowedTypes.closestMethod(owner, name).map(m -> "; did you mean " + m + "(...)?").orElse("");
+        return AllowedTypes.closestMethod(owner, name).map(m -> "; did you mean " + m + "(...)?").orElse(ALLOWED);
     }
 
     private Typed binary(BinaryExpr binary) {
@@ -296,7 +301,7 @@ final class CodeChecker {
     /** The allowed class a written type means ({@code BigDecimal}, {@code java.util.List<String>}, {@code int}). */
     Optional<Class<?>> type(Node at, Type type) {
         Optional<Class<?>> resolved = scope.types.resolve(type);
-        if (resolved.isEmpty()) refuse(at, "the type " + Findings.shorten(type.asString()) + " is not allowed in rules");
+        if (resolved.isEmpty()) refuse(at, "the type " + Findings.shorten(type.asString()) + " is not allowed in rules" + ALLOWED);
         return resolved;
     }
 
