@@ -34,6 +34,8 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unreadable(JsonMappingException e) {
+        // A body cut off mid-value is reported as a mapping problem by Jackson; to the caller it is JSON that does not parse.
+        if (e.getOriginalMessage() != null && e.getOriginalMessage().contains("end-of-input")) return malformed(e);
         String path = FieldLimits.excerpt(path(e.getPath()), MAX_PATH);
         String message = "Expected " + expected(e) + (path.isEmpty() ? "" : " at " + path) + "; fix the value and retry";
         LOG.debugf("Unreadable request: %s", e.getOriginalMessage());
