@@ -38,7 +38,7 @@ public class HttpLayerErrors {
     private static final Logger LOG = Logger.getLogger(HttpLayerErrors.class);
     /** RFC 2046: 1 to 70 characters, optionally quoted. */
     private static final Pattern BOUNDARY = Pattern.compile("(?i);\\s*boundary=(\"?)([0-9A-Za-z'()+_,\\-./:=? ]{0,69}[0-9A-Za-z'()+_,\\-./:=?])\\1\\s*(;|$)");
-    private static final List<Integer> STATUSES = List.of(400, 404, 405, 413, 414, 415, 431, 500);
+    private static final List<Integer> STATUSES = List.of(400, 404, 405, 413, 414, 415, 500);
 
     private final long maxBodyBytes;
     /**
@@ -132,7 +132,6 @@ public class HttpLayerErrors {
             case 413 -> send(context, 413, "PAYLOAD_TOO_LARGE", tooLargeMessage());
             case 414 -> send(context, 414, "URI_TOO_LONG", "The URI is too long; keep it under " + MAX_URI + " characters");
             case 415 -> send(context, 415, "UNSUPPORTED_MEDIA_TYPE", CONTENT_TYPE_HELP);
-            case 431 -> send(context, 431, "HEADERS_TOO_LARGE", "The request headers are too large; send fewer or shorter headers");
             default -> {
                 if (status >= 500) {
                     LOG.error("Unexpected failure while handling " + context.request().method() + " " + context.request().path(), failure);
