@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 /**
  * The contract's JSON errors for what the HTTP layer refuses before any resource runs: bad percent-escapes, bodies
  * over {@code quarkus.http.limits.max-body-size} (413), URIs over {@link #MAX_URI} characters (414), multipart bodies
- * without a usable boundary, and failures no exception mapper saw. Without this Vert.x answers them with empty bodies.
+ * without a usable boundary, and failures no exception mapper saw. Quarkus and Vert.x would answer them with empty bodies.
  */
 @ApplicationScoped
 public class HttpLayerErrors {
@@ -52,14 +52,14 @@ public class HttpLayerErrors {
         this.chunkedBodies = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
     }
 
-    /** As a filter, not a route: filters run before Quarkus' own routes, whose path matching fails on a bad escape. */
+    /** A filter of the highest priority runs before every route, Quarkus' own included (one answers 413 with an empty body). */
     void screenFirst(@Observes Filters filters) {
         filters.register(this::screen, Integer.MAX_VALUE);
     }
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).failureHandler(this::failed);
-        // Vert.x answers some failures (a path it cannot decode) straight from these, bypassing failure handlers.
+        // vertx-web sends some failures (a path it cannot normalise) straight to these, bypassing failure handlers.
         STATUSES.forEach(status -> router.errorHandler(status, this::failed));
     }
 
