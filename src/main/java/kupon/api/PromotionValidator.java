@@ -138,7 +138,9 @@ public final class PromotionValidator {
         }
         FieldLimits.texts("conditions.customerSegments", c.customerSegments(), MAX_SELECTOR_VALUES, FieldLimits.LABEL, errors);
         FieldLimits.texts("conditions.channels", c.channels(), MAX_SELECTOR_VALUES, FieldLimits.LABEL, errors);
-        if (c.countries() != null) {
+        if (c.countries() != null && c.countries().size() > MAX_SELECTOR_VALUES) {
+            error("conditions.countries", "has " + c.countries().size() + " values; send at most " + MAX_SELECTOR_VALUES);
+        } else if (c.countries() != null) {
             for (int i = 0; i < c.countries().size(); i++) {
                 String country = c.countries().get(i);
                 if (country == null || !COUNTRY.matcher(country).matches()) error("conditions.countries[" + i + "]", "must be an ISO 3166 code like \"US\"");

@@ -113,6 +113,28 @@ class HostileInputTest {
     }
 
     @Nested
+    class Lists {
+
+        @Test
+        void aPromotionWithTooManyCountriesIs422() {
+            String countries = String.join(", ", java.util.Collections.nCopies(1001, "\"US\""));
+            Api.marketer().body("""
+                    {"id": "many-%s", "name": "Many", "conditions": {"countries": [%s]}, "reward": {"type": "PERCENT_OFF", "value": 10}}"""
+                    .formatted(UUID.randomUUID().toString().substring(0, 8), countries))
+                    .when().post("/api/v1/promotions")
+                    .then().statusCode(422).body("details[0].path", equalTo("conditions.countries"));
+        }
+
+        @Test
+        void aLineWithTooManyCategoriesIs422() {
+            String categories = String.join(", ", java.util.Collections.nCopies(101, "\"c\""));
+            Api.checkout().body(cart("{\"id\": \"a\", \"sku\": \"A\", \"quantity\": 1, \"unitPrice\": \"1.00\", \"categories\": [" + categories + "]}"))
+                    .when().post("/api/v1/evaluate")
+                    .then().statusCode(422).body("details[0].path", equalTo("cart.lines[0].categories"));
+        }
+    }
+
+    @Nested
     class Numbers {
 
         @Test
