@@ -10,6 +10,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import static kupon.api.FieldLimits.ID;
+import static kupon.api.FieldLimits.LABEL;
+import static kupon.api.FieldLimits.LIST_ITEMS;
+import static kupon.api.FieldLimits.text;
+import static kupon.api.FieldLimits.texts;
+
 /** Checks an evaluate or order body against the contract and lists every problem at once. */
 public final class CheckoutRequestValidator {
 
@@ -31,17 +37,24 @@ public final class CheckoutRequestValidator {
         if (request == null) {
             throw new InvalidRequestException(List.of(new FieldError("", "the body must be a JSON object with a cart")));
         }
+        BodyCheck.check(request);
         CheckoutRequest.CartInput cart = request.cart();
         if (cart == null) {
             errors.add(new FieldError("cart", "is required"));
         } else {
+            text("cart.id", cart.id(), ID, errors);
             Currency currency = currency(cart.currency(), errors);
             validateLines(cart.lines(), currency, errors);
-            if (cart.shipping() != null) {
-                money("cart.shipping.price", cart.shipping().price(), currency, false, errors);
-                rate("cart.shipping.taxRate", cart.shipping().taxRate(), errors);
+            CheckoutRequest.ShippingInput shipping = cart.shipping();
+            if (shipping != null) {
+                money("cart.shipping.price", shipping.price(), currency, false, errors);
+                rate("cart.shipping.taxRate", shipping.taxRate(), errors);
+                text("cart.shipping.method", shipping.method(), LABEL, errors);
+                text("cart.shipping.country", shipping.country(), LABEL, errors);
+                text("cart.shipping.region", shipping.region(), LABEL, errors);
             }
         }
+        customerAndContext(request, errors);
         List<String> codes = request.codes();
         if (codes != null) {
             if (codes.size() > MAX_CODES) {
@@ -50,20 +63,39 @@ public final class CheckoutRequestValidator {
             for (int i = 0; i < codes.size(); i++) {
                 String code = codes.get(i);
                 if (code == null || code.isBlank()) errors.add(new FieldError("codes[" + i + "]", "must not be empty"));
-                else if (code.trim().length() > 64) errors.add(new FieldError("codes[" + i + "]", "is longer than 64 characters"));
+                else text("codes[" + i + "]", code.trim(), FieldLimits.CODE, errors);
             }
-        }
-        if (request.customer() != null && request.customer().orderCount() != null && request.customer().orderCount() < 0) {
-            errors.add(new FieldError("customer.orderCount", "must be ≥ 0"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
     }
 
+    private static void customerAndContext(CheckoutRequest request, List<FieldError> errors) {
+        CheckoutRequest.CustomerInput customer = request.customer();
+        if (customer != null) {
+            text("customer.id", customer.id(), ID, errors);
+            text("customer.email", customer.email(), FieldLimits.EMAIL, errors);
+            texts("customer.segments", customer.segments(), LIST_ITEMS, LABEL, errors);
+            text("customer.country", customer.country(), LABEL, errors);
+            if (customer.orderCount() != null && customer.orderCount() < 0) errors.add(new FieldError("customer.orderCount", "must be ≥ 0"));
+        }
+        CheckoutRequest.ContextInput context = request.context();
+        if (context != null) {
+            text("context.channel", context.channel(), LABEL, errors);
+            text("context.ip", context.ip(), LABEL, errors);
+            text("context.source", context.source(), LABEL, errors);
+            text("context.campaign", context.campaign(), LABEL, errors);
+        }
+    }
+
     private static Currency currency(String code, List<FieldError> errors) {
         if (code == null || code.isBlank()) {
             errors.add(new FieldError("cart.currency", "is required: an ISO 4217 code such as \"USD\""));
+            return null;
+        }
+        if (code.length() != 3) {
+            errors.add(new FieldError("cart.currency", "must be a three-letter ISO 4217 code such as \"USD\""));
             return null;
         }
         try {
@@ -74,7 +106,7 @@ public final class CheckoutRequestValidator {
             }
             return currency;
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldError("cart.currency", "'" + code + "' is not an ISO 4217 currency code; use one such as \"USD\""));
+            errors.add(new FieldError("cart.currency", "'" + FieldLimits.excerpt(code) + "' is not an ISO 4217 currency code; use one such as \"USD\""));
             return null;
         }
     }
@@ -98,8 +130,15 @@ public final class CheckoutRequestValidator {
                 continue;
             }
             if (line.id() == null || line.id().isBlank()) errors.add(new FieldError(at + ".id", "is required"));
-            else if (!ids.add(line.id())) errors.add(new FieldError(at + ".id", "'" + line.id() + "' is used by another line; line ids must be unique"));
+            else if (line.id().length() > ID) text(at + ".id", line.id(), ID, errors);
+            else if (!ids.add(line.id())) errors.add(new FieldError(at + ".id", "'" + FieldLimits.excerpt(line.id()) + "' is used by another line; line ids must be unique"));
             if (line.sku() == null || line.sku().isBlank()) errors.add(new FieldError(at + ".sku", "is required"));
+            else text(at + ".sku", line.sku(), ID, errors);
+            text(at + ".productId", line.productId(), ID, errors);
+            text(at + ".name", line.name(), FieldLimits.NAME, errors);
+            text(at + ".brand", line.brand(), LABEL, errors);
+            texts(at + ".categories", line.categories(), LIST_ITEMS, LABEL, errors);
+            texts(at + ".tags", line.tags(), LIST_ITEMS, LABEL, errors);
             if (line.quantity() == null) errors.add(new FieldError(at + ".quantity", "is required"));
             else if (line.quantity() < 1) errors.add(new FieldError(at + ".quantity", "must be ≥ 1"));
             else if (line.quantity() > MAX_LINE_QUANTITY) errors.add(new FieldError(at + ".quantity", "must be ≤ " + MAX_LINE_QUANTITY));
@@ -114,19 +153,16 @@ public final class CheckoutRequestValidator {
         }
     }
 
-    private static void money(String path, BigDecimal amount, Currency currency, boolean required, List<FieldError> errors) {
+    /** Money on a line or on shipping: below {@link FieldLimits#MAX_PRICE}, in the currency's minor unit. */
+    static void money(String path, BigDecimal amount, Currency currency, boolean required, List<FieldError> errors) {
         if (amount == null) {
             if (required) errors.add(new FieldError(path, "is required"));
             return;
         }
-        if (amount.signum() < 0) {
-            errors.add(new FieldError(path, "must be ≥ 0"));
-        } else if (currency != null && amount.stripTrailingZeros().scale() > currency.getDefaultFractionDigits()) {
-            errors.add(new FieldError(path, amount.toPlainString() + " has more decimals than " + currency.getCurrencyCode()
-                    + " allows (" + currency.getDefaultFractionDigits() + ")"));
-        } else if (amount.compareTo(new BigDecimal("1000000000000")) >= 0) {
-            errors.add(new FieldError(path, "must be below 1,000,000,000,000"));
-        }
+        String problem = currency == null
+                ? FieldLimits.moneyProblem(amount, FieldLimits.MAX_PRICE, FieldLimits.LEDGER_DECIMALS, "any currency")
+                : FieldLimits.moneyProblem(amount, FieldLimits.MAX_PRICE, currency.getDefaultFractionDigits(), currency.getCurrencyCode());
+        if (problem != null) errors.add(new FieldError(path, problem));
     }
 
     private static void rate(String path, BigDecimal rate, List<FieldError> errors) {

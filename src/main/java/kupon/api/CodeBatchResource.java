@@ -41,6 +41,6 @@ public class CodeBatchResource {
 
     private static NotFoundException notFound(String batchId) {
         return new NotFoundException(Response.status(404).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ApiError.of("NOT_FOUND", "No code batch '" + batchId + "'")).build());
+                .entity(ApiError.of("NOT_FOUND", "No code batch '" + FieldLimits.excerpt(batchId) + "'")).build());
     }
 }

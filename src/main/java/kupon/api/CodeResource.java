@@ -55,6 +55,6 @@ public class CodeResource {
 
     private static NotFoundException notFound(String code) {
         return new NotFoundException(Response.status(404).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ApiError.of("NOT_FOUND", "No code '" + code + "'")).build());
+                .entity(ApiError.of("NOT_FOUND", "No code '" + FieldLimits.excerpt(code) + "'")).build());
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -16,11 +17,13 @@ import java.util.stream.Collectors;
 public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+    private static final int MAX_PATH = 200;
+    private static final int MAX_PARSER_MESSAGE = 160;
 
     @ServerExceptionMapper
     public Response invalid(InvalidRequestException e) {
         LOG.debugf("Rejected request: %s", e.getMessage());
-        return json(422, new ApiError("VALIDATION_FAILED", e.getMessage(), e.errors()));
+        return json(e.status(), new ApiError("VALIDATION_FAILED", e.getMessage(), e.errors()));
     }
 
     // Declared for the exact subtype so it wins over Quarkus' built-in mapper, which answers with an empty body.
@@ -31,7 +34,9 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unreadable(JsonMappingException e) {
-        String path = path(e.getPath());
+        // A body cut off mid-value is reported as a mapping problem by Jackson; to the caller it is JSON that does not parse.
+        if (e.getOriginalMessage() != null && e.getOriginalMessage().contains("end-of-input")) return malformed(e);
+        String path = FieldLimits.excerpt(path(e.getPath()), MAX_PATH);
         String message = "Expected " + expected(e) + (path.isEmpty() ? "" : " at " + path) + "; fix the value and retry";
         LOG.debugf("Unreadable request: %s", e.getOriginalMessage());
         return json(400, new ApiError("MALFORMED_REQUEST", message,
@@ -41,7 +46,24 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response malformed(JsonProcessingException e) {
         String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-        return json(400, ApiError.of("MALFORMED_JSON", "The body is not valid JSON" + where + ": " + e.getOriginalMessage()));
+        return json(400, ApiError.of("MALFORMED_JSON", "The body is not valid JSON" + where + ": "
+                + FieldLimits.excerpt(e.getOriginalMessage(), MAX_PARSER_MESSAGE) + ". Send one JSON object as the API reference shows"));
+    }
+
+    /** Thrown while the multipart body of an upload is parsed: cut off, or not multipart at all. */
+    @ServerExceptionMapper
+    public Response malformedMultipart(org.jboss.resteasy.reactive.server.core.multipart.MultipartParser.MalformedMessageException e) {
+        return json(400, ApiError.of("MALFORMED_MULTIPART", HttpLayerErrors.MULTIPART_HELP));
+    }
+
+    /** A body that cannot be read to its end (a truncated multipart upload, a dropped connection) is the request's fault. */
+    @ServerExceptionMapper
+    public Response unreadableBody(java.io.IOException e, HttpHeaders headers) {
+        LOG.debugf("Unreadable request body: %s", e.getMessage());
+        MediaType type = headers.getMediaType();
+        return type != null && type.getType().equals("multipart")
+                ? json(400, ApiError.of("MALFORMED_MULTIPART", HttpLayerErrors.MULTIPART_HELP))
+                : json(400, ApiError.of("MALFORMED_REQUEST", "The request body could not be read to its end; send it again, whole"));
     }
 
     @ServerExceptionMapper
@@ -80,7 +102,7 @@ public class ErrorMappers {
             case 415 -> "UNSUPPORTED_MEDIA_TYPE";
             default -> status < 500 ? "BAD_REQUEST" : "INTERNAL_ERROR";
         };
-        return json(status, ApiError.of(code, e.getMessage()));
+        return json(status, ApiError.of(code, status == 415 ? HttpLayerErrors.CONTENT_TYPE_HELP : FieldLimits.excerpt(e.getMessage(), MAX_PARSER_MESSAGE)));
     }
 
     @ServerExceptionMapper

@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
 public class OrderResource {
 
     private static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+    /** The most a cart can come to: 50,000 units at the highest price, with shipping and tax. */
+    private static final java.math.BigDecimal MAX_TOTAL = new java.math.BigDecimal("1000000000000000");
 
     /** The answer to a cancel. */
     public record CancelView(String orderId, String status, boolean released) {
@@ -54,7 +56,7 @@ public class OrderResource {
             case NOW -> new CancelView(orderId, "CANCELLED", true);
             case ALREADY -> new CancelView(orderId, "CANCELLED", false);
             case UNKNOWN -> throw new jakarta.ws.rs.NotFoundException(Response.status(404).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(ApiError.of("NOT_FOUND", "No order '" + orderId + "'")).build());
+                    .entity(ApiError.of("NOT_FOUND", "No order '" + FieldLimits.excerpt(orderId) + "'")).build());
         };
     }
 
@@ -64,13 +66,15 @@ public class OrderResource {
 
     private static void validate(OrderRequest request) {
         List<FieldError> errors = new ArrayList<>();
+        BodyCheck.check(request);
         if (request == null || request.orderId() == null || request.orderId().isBlank()) {
             errors.add(new FieldError("orderId", "is required: the shop's own id for this order"));
         } else if (!ORDER_ID.matcher(request.orderId()).matches()) {
             errors.add(new FieldError("orderId", "must be 1–128 letters, digits, '.', '_', ':' or '-'"));
         }
-        if (request != null && request.expectedTotal() != null && request.expectedTotal().signum() < 0) {
-            errors.add(new FieldError("expectedTotal", "must be ≥ 0"));
+        if (request != null && request.expectedTotal() != null) {
+            String problem = FieldLimits.moneyProblem(request.expectedTotal(), MAX_TOTAL, FieldLimits.LEDGER_DECIMALS, "an order total");
+            if (problem != null) errors.add(new FieldError("expectedTotal", problem));
         }
         try {
             CheckoutRequestValidator.validate(request == null ? null : request.checkout());

@@ -46,27 +46,32 @@ public class PromotionCodeBatchResource {
     /** Checks the request and returns the pattern to generate from; infeasible requests are refused before any work. */
     private static CodePattern validate(CodeBatchService.NewBatch request) {
         List<FieldError> errors = new ArrayList<>();
+        BodyCheck.check(request);
         if (request == null || request.count() == null || request.count() < 1 || request.count() > MAX_BATCH) {
             errors.add(new FieldError("count", "is required: between 1 and " + MAX_BATCH));
         }
         String patternText = request == null ? null : request.pattern();
         if (patternText == null || patternText.isBlank() || patternText.indexOf('#') < 0) {
             errors.add(new FieldError("pattern", "is required and needs at least one '#', e.g. \"BF-####-####\""));
-        } else if (patternText.length() > 64) {
-            errors.add(new FieldError("pattern", "must be at most 64 characters"));
+        } else if (patternText.length() > FieldLimits.CODE) {
+            errors.add(new FieldError("pattern", "must be at most " + FieldLimits.CODE + " characters"));
+        } else if (FieldLimits.codeProblem(patternText.replace('#', 'A')) != null) {
+            errors.add(new FieldError("pattern", "may hold only '#' and what a code may hold: letters A–Z, digits and " + FieldLimits.CODE_PUNCTUATION));
         }
         String charset = request == null || request.charset() == null ? CodePattern.DEFAULT_CHARSET
                 : request.charset().toUpperCase(Locale.ROOT).chars().distinct()
                 .mapToObj(c -> String.valueOf((char) c)).collect(Collectors.joining());
-        if (charset.length() < 2 || charset.chars().anyMatch(c -> Character.isWhitespace(c) || c == '#')) {
-            errors.add(new FieldError("charset", "needs at least 2 different characters, no spaces and no '#'"));
+        if (charset.length() < 2 || charset.length() > FieldLimits.CODE || charset.indexOf('#') >= 0
+                || charset.chars().anyMatch(c -> FieldLimits.codeProblem("A" + (char) c) != null)) {
+            errors.add(new FieldError("charset", "needs 2 to " + FieldLimits.CODE + " different characters, each one a code may hold"
+                    + " (letters A–Z, digits and " + FieldLimits.CODE_PUNCTUATION + "), and no '#'"));
         }
         if (request != null && request.maxUses() != null && request.maxUses() < 1) errors.add(new FieldError("maxUses", "must be ≥ 1"));
         if (request != null && request.perCustomer() != null && request.perCustomer() < 1) errors.add(new FieldError("perCustomer", "must be ≥ 1"));
         if (!errors.isEmpty()) throw new InvalidRequestException(errors);
         CodePattern pattern = new CodePattern(patternText.toUpperCase(Locale.ROOT), charset);
         if (!pattern.canMake(request.count())) {
-            throw new InvalidRequestException(List.of(new FieldError("pattern", "\"" + patternText + "\" with " + charset.length()
+            throw new InvalidRequestException(List.of(new FieldError("pattern", "\"" + FieldLimits.excerpt(patternText) + "\" with " + charset.length()
                     + " characters makes only " + pattern.possibleCodes() + " codes; " + request.count() + " need at least "
                     + CodePattern.SPACE_FACTOR + "× that many possibilities so codes stay hard to guess. Add more '#'.")));
         }

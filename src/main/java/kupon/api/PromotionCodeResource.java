@@ -7,12 +7,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import kupon.auth.Allowed;
 import kupon.auth.Role;
 import kupon.codes.CodeService;
 import kupon.promotions.PromotionService;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,18 +39,18 @@ public class PromotionCodeResource {
             return ErrorMappers.json(409, ApiError.of("DUPLICATE_CODE", "The code " + code.code().trim()
                     + " exists already (codes are unique across promotions, ignoring case); choose another"));
         }
-        return Response.created(URI.create("/api/v1/codes/" + code.code().trim()))
+        return Response.created(UriBuilder.fromPath("/api/v1/codes/{code}").build(code.code().trim()))
                 .entity(codes.find(code.code()).map(c -> CodeResource.CodeView.of(c, List.of())).orElseThrow()).build();
     }
 
     private static void validate(CodeService.NewCode code) {
         List<FieldError> errors = new ArrayList<>();
-        if (code == null || code.code() == null || code.code().isBlank()) {
-            errors.add(new FieldError("code", "is required"));
-        } else if (code.code().trim().length() > 64) {
-            errors.add(new FieldError("code", "must be at most 64 characters"));
-        }
+        BodyCheck.check(code);
+        String problem = FieldLimits.codeProblem(code == null ? null : code.code());
+        if (problem != null) errors.add(new FieldError("code", problem));
         if (code != null) {
+            FieldLimits.text("customerId", code.customerId(), FieldLimits.ID, errors);
+            FieldLimits.text("email", code.email(), FieldLimits.EMAIL, errors);
             if (code.maxUses() != null && code.maxUses() < 1) errors.add(new FieldError("maxUses", "must be ≥ 1 (leave it out for no limit)"));
             if (code.perCustomer() != null && code.perCustomer() < 1) errors.add(new FieldError("perCustomer", "must be ≥ 1"));
             if (code.startsAt() != null && code.expiresAt() != null && !code.expiresAt().isAfter(code.startsAt())) {

@@ -61,8 +61,8 @@ public class PromotionResource {
     @Path("/{id}")
     public Promotion replace(@PathParam("id") String id, Promotion promotion) {
         if (promotion != null && promotion.id() != null && !promotion.id().equals(id)) {
-            throw new InvalidRequestException(List.of(new FieldError("id", "'" + promotion.id()
-                    + "' differs from the id in the path '" + id + "'; clone to make a promotion with a new id")));
+            throw new InvalidRequestException(List.of(new FieldError("id", "'" + FieldLimits.excerpt(promotion.id())
+                    + "' differs from the id in the path '" + FieldLimits.excerpt(id) + "'; clone to make a promotion with a new id")));
         }
         Promotion withId = promotion == null ? null : promotion.withId(id);
         PromotionValidator.validate(withId);
@@ -98,6 +98,7 @@ public class PromotionResource {
     @POST
     @Path("/{id}/clone")
     public Response cloneOf(@PathParam("id") String id, CloneRequest request) {
+        BodyCheck.check(request);
         Promotion original = promotions.find(id).orElseThrow(() -> notFound(id));
         String newId = request == null || request.id() == null ? id + "-copy" : request.id();
         String name = request == null || request.name() == null ? original.name() : request.name();
@@ -111,7 +112,7 @@ public class PromotionResource {
 
     static NotFoundException notFound(String id) {
         return new NotFoundException(Response.status(404).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ApiError.of("NOT_FOUND", "No promotion '" + id + "'; GET /api/v1/promotions lists them")).build());
+                .entity(ApiError.of("NOT_FOUND", "No promotion '" + FieldLimits.excerpt(id) + "'; GET /api/v1/promotions lists them")).build());
     }
 
     private static PromotionStatus status(String status) {

@@ -20,6 +20,9 @@ public final class PromotionValidator {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** Units, bundles and applications beyond what any cart can hold (50,000 units) mean nothing, and sums of them overflow. */
+    private static final int MAX_QUANTITY = 1_000_000;
+    private static final int MAX_SELECTOR_VALUES = 1000;
 
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -32,6 +35,7 @@ public final class PromotionValidator {
         if (p == null) {
             throw new InvalidRequestException(List.of(new FieldError("", "the body must be a promotion object")));
         }
+        BodyCheck.check(p);
         v.check(p);
         if (!v.errors.isEmpty()) {
             throw new InvalidRequestException(v.errors);
@@ -43,7 +47,8 @@ public final class PromotionValidator {
             error("id", "must be a slug of lower-case letters, digits, '-' and '_' (at most 64), e.g. \"bf-shoes-20\"");
         }
         if (p.name() == null || p.name().isBlank()) error("name", "is required: shoppers see it in applied[].name");
-        else if (p.name().length() > 200) error("name", "must be at most 200 characters");
+        else FieldLimits.text("name", p.name(), FieldLimits.NAME, errors);
+        FieldLimits.text("campaign", p.campaign(), FieldLimits.LABEL, errors);
         if (p.reward() == null) error("reward", "is required");
         else reward(p.reward());
         if (p.conditions() != null) conditions(p.conditions());
@@ -63,7 +68,7 @@ public final class PromotionValidator {
             case FIXED_PRICE -> {
                 notNegative("reward.value", r.value(), true);
                 if (target != Target.ITEMS) error("reward.target", "must be ITEMS for FIXED_PRICE");
-                if (r.bundleQuantity() != null && r.bundleQuantity() < 1) error("reward.bundleQuantity", "must be ≥ 1");
+                quantity("reward.bundleQuantity", r.bundleQuantity());
             }
             case FREE_SHIPPING -> {
                 if (r.value() != null) percent("reward.value", r.value(), false);
@@ -73,10 +78,12 @@ public final class PromotionValidator {
             case TIERED -> tiers(r, target);
             case FREE_GIFT -> {
                 if (r.gift() == null || r.gift().sku() == null || r.gift().sku().isBlank()) error("reward.gift.sku", "is required");
-                if (r.gift() != null && r.gift().quantity() != null && r.gift().quantity() < 1) error("reward.gift.quantity", "must be ≥ 1");
+                else FieldLimits.text("reward.gift.sku", r.gift().sku(), FieldLimits.ID, errors);
+                if (r.gift() != null) quantity("reward.gift.quantity", r.gift().quantity());
             }
         }
-        if (r.maxQuantity() != null && r.maxQuantity() < 1) error("reward.maxQuantity", "must be ≥ 1");
+        selector("reward.items", r.items());
+        quantity("reward.maxQuantity", r.maxQuantity());
         positive("reward.maxAmount", r.maxAmount(), false);
         if (r.target() == Target.SHIPPING && (r.type() == Promotion.RewardType.FIXED_PRICE || r.type() == Promotion.RewardType.BUY_X_GET_Y
                 || r.type() == Promotion.RewardType.FREE_GIFT)) {
@@ -86,14 +93,18 @@ public final class PromotionValidator {
 
     private void buyGet(RewardDefinition r) {
         if (r.buy() == null || r.buy().quantity() == null || r.buy().quantity() < 1) error("reward.buy.quantity", "is required and must be ≥ 1");
+        else quantity("reward.buy.quantity", r.buy().quantity());
+        if (r.buy() != null) selector("reward.buy.selector", r.buy().selector());
+        if (r.get() != null) selector("reward.get.selector", r.get().selector());
         if (r.get() == null || r.get().quantity() == null || r.get().quantity() < 1) {
             error("reward.get.quantity", "is required and must be ≥ 1");
         } else {
+            quantity("reward.get.quantity", r.get().quantity());
             if (r.get().percentOff() != null && r.get().amountOff() != null) error("reward.get", "give either percentOff or amountOff, not both");
             if (r.get().percentOff() != null) percent("reward.get.percentOff", r.get().percentOff(), true);
             positive("reward.get.amountOff", r.get().amountOff(), false);
         }
-        if (r.maxApplications() != null && r.maxApplications() < 1) error("reward.maxApplications", "must be ≥ 1");
+        quantity("reward.maxApplications", r.maxApplications());
     }
 
     private void tiers(RewardDefinition r, Target target) {
@@ -120,11 +131,16 @@ public final class PromotionValidator {
 
     private void conditions(Promotion.Conditions c) {
         notNegative("conditions.minSubtotal", c.minSubtotal(), false);
-        if (c.minQuantity() != null && c.minQuantity() < 1) error("conditions.minQuantity", "must be ≥ 1");
-        if (c.requiresItems() != null && c.requiresItems().minQuantity() != null && c.requiresItems().minQuantity() < 1) {
-            error("conditions.requiresItems.minQuantity", "must be ≥ 1");
+        quantity("conditions.minQuantity", c.minQuantity());
+        if (c.requiresItems() != null) {
+            quantity("conditions.requiresItems.minQuantity", c.requiresItems().minQuantity());
+            selector("conditions.requiresItems.selector", c.requiresItems().selector());
         }
-        if (c.countries() != null) {
+        FieldLimits.texts("conditions.customerSegments", c.customerSegments(), MAX_SELECTOR_VALUES, FieldLimits.LABEL, errors);
+        FieldLimits.texts("conditions.channels", c.channels(), MAX_SELECTOR_VALUES, FieldLimits.LABEL, errors);
+        if (c.countries() != null && c.countries().size() > MAX_SELECTOR_VALUES) {
+            error("conditions.countries", "has " + c.countries().size() + " values; send at most " + MAX_SELECTOR_VALUES);
+        } else if (c.countries() != null) {
             for (int i = 0; i < c.countries().size(); i++) {
                 String country = c.countries().get(i);
                 if (country == null || !COUNTRY.matcher(country).matches()) error("conditions.countries[" + i + "]", "must be an ISO 3166 code like \"US\"");
@@ -137,7 +153,7 @@ public final class PromotionValidator {
             try {
                 ZoneId.of(s.timeZone());
             } catch (DateTimeException e) {
-                error("schedule.timeZone", "'" + s.timeZone() + "' is not an IANA time zone; use one like \"America/New_York\"");
+                error("schedule.timeZone", "'" + FieldLimits.excerpt(s.timeZone()) + "' is not an IANA time zone; use one like \"America/New_York\"");
             }
         } else if ((s.daysOfWeek() != null && !s.daysOfWeek().isEmpty()) || s.hours() != null) {
             error("schedule.timeZone", "is required with daysOfWeek or hours, so they are read on the right clock");
@@ -158,6 +174,26 @@ public final class PromotionValidator {
         positive("limits.budget", l.budget(), false);
     }
 
+    private void selector(String path, Promotion.Selector s) {
+        if (s == null) return;
+        List<List<String>> lists = List.of(nullToEmpty(s.skus()), nullToEmpty(s.productIds()), nullToEmpty(s.categories()),
+                nullToEmpty(s.brands()), nullToEmpty(s.tags()), nullToEmpty(s.excludeSkus()), nullToEmpty(s.excludeCategories()),
+                nullToEmpty(s.excludeBrands()), nullToEmpty(s.excludeTags()));
+        List<String> names = List.of("skus", "productIds", "categories", "brands", "tags", "excludeSkus", "excludeCategories",
+                "excludeBrands", "excludeTags");
+        for (int i = 0; i < lists.size(); i++) {
+            FieldLimits.texts(path + "." + names.get(i), lists.get(i), MAX_SELECTOR_VALUES, FieldLimits.ID, errors);
+        }
+    }
+
+    private static List<String> nullToEmpty(List<String> values) {
+        return values == null ? List.of() : values;
+    }
+
+    private void quantity(String path, Integer value) {
+        if (value != null && (value < 1 || value > MAX_QUANTITY)) error(path, "must be between 1 and " + MAX_QUANTITY);
+    }
+
     private void atLeastOne(String path, Integer value) {
         if (value != null && value < 1) error(path, "must be ≥ 1 (leave it out for no limit)");
     }
@@ -171,19 +207,17 @@ public final class PromotionValidator {
     }
 
     private void positive(String path, BigDecimal value, boolean required) {
-        if (value == null) {
-            if (required) error(path, "is required");
-        } else if (value.signum() <= 0) {
-            error(path, "must be above 0");
-        }
+        if (value != null && value.signum() == 0) error(path, "must be above 0");
+        else notNegative(path, value, required);
     }
 
     private void notNegative(String path, BigDecimal value, boolean required) {
         if (value == null) {
             if (required) error(path, "is required");
-        } else if (value.signum() < 0) {
-            error(path, "must be ≥ 0");
+            return;
         }
+        String problem = FieldLimits.moneyProblem(value, FieldLimits.MAX_PROMOTION_AMOUNT, FieldLimits.LEDGER_DECIMALS, "a promotion");
+        if (problem != null) error(path, problem);
     }
 
     private void error(String path, String message) {

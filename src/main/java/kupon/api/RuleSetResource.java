@@ -145,7 +145,7 @@ public class RuleSetResource {
     @Allowed({Role.MARKETER})
     public Response deleteFile(@PathParam("name") String name, @Context ContainerRequestContext request) {
         RuleSourceKind kind = store.kindOf(name).orElseThrow(() -> new NotFoundException(Response.status(404)
-                .type(MediaType.APPLICATION_JSON_TYPE).entity(ApiError.of("NOT_FOUND", "No uploaded rule file '" + name + "'")).build()));
+                .type(MediaType.APPLICATION_JSON_TYPE).entity(ApiError.of("NOT_FOUND", "No uploaded rule file '" + FieldLimits.excerpt(name) + "'")).build()));
         if (kind == RuleSourceKind.DRL && request.getProperty(ApiKeyFilter.ROLE_PROPERTY) != Role.ADMIN) {
             return ErrorMappers.json(403, ApiError.of("FORBIDDEN", "DRL files can only be removed with an admin key"));
         }

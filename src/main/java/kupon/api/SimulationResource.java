@@ -39,7 +39,9 @@ import java.util.TreeMap;
 @Consumes(MediaType.APPLICATION_JSON)
 public class SimulationResource {
 
-    private static final int MAX_CARTS = 1000;
+    /** Each cart is evaluated twice on the request thread: 100 keep a call to a few seconds at most. */
+    static final int MAX_CARTS = 100;
+    private static final int MAX_DRAFT_ID = 64;
 
     /** {@code ruleSet}: a draft id, a version number, or "active". */
     public record SimulationRequest(JsonNode ruleSet, List<CheckoutRequest> carts) {
@@ -78,18 +80,20 @@ public class SimulationResource {
         if (request == null || request.carts() == null || request.carts().isEmpty() || request.carts().size() > MAX_CARTS) {
             throw new InvalidRequestException(List.of(new FieldError("carts", "is required: 1 to " + MAX_CARTS + " evaluate bodies")));
         }
+        BodyCheck.check(request);
+        String name = ruleSetName(request.ruleSet());
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < request.carts().size(); i++) {
             try {
                 CheckoutRequestValidator.validate(request.carts().get(i));
             } catch (InvalidRequestException e) {
                 int index = i;
-                e.errors().forEach(error -> errors.add(new FieldError("carts[" + index + "]." + error.path(), error.message())));
+                e.errors().forEach(error -> errors.add(new FieldError("carts[" + index + "]"
+                        + (error.path().isEmpty() ? "" : "." + error.path()), error.message())));
             }
         }
         if (!errors.isEmpty()) throw new InvalidRequestException(errors);
         RuleSet active = ruleSets.current().orElseThrow(NoActiveRuleSetException::new);
-        String name = request.ruleSet() == null || request.ruleSet().isNull() ? "active" : request.ruleSet().asText();
         RuleSet simulated = resolve(name, active);
         Instant now = Instant.now();
         String ip = ClientAddress.of(http);
@@ -108,6 +112,29 @@ public class SimulationResource {
                     a.discountTotal().add(a.shippingDiscount()), results.get(i).discountChange(), s.total(), a.total()), SimulationResource::add);
         }
         return new SimulationResult(name, active.version(), results, List.copyOf(totals.values()));
+    }
+
+    /** "active", a version number that fits a long, or a draft id: anything else is refused before a lookup. */
+    private static String ruleSetName(JsonNode ruleSet) {
+        if (ruleSet == null || ruleSet.isNull()) return "active";
+        String name = ruleSet.isIntegralNumber() && ruleSet.canConvertToLong() ? String.valueOf(ruleSet.longValue())
+                : ruleSet.isTextual() ? ruleSet.textValue().trim() : null;
+        boolean fits = name != null && !name.isEmpty() && name.length() <= MAX_DRAFT_ID
+                && (!name.matches("\\d+") || name.length() < 19 || fitsLong(name));
+        if (!fits || FieldLimits.problem(name, MAX_DRAFT_ID) != null) {
+            throw new InvalidRequestException(List.of(new FieldError("ruleSet", "must be \"active\", a version number, or a draft id"
+                    + " (at most " + MAX_DRAFT_ID + " characters) from POST /api/v1/rulesets?dryRun=true")));
+        }
+        return name;
+    }
+
+    private static boolean fitsLong(String digits) {
+        try {
+            Long.parseLong(digits);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private RuleSet resolve(String name, RuleSet active) {

@@ -116,7 +116,7 @@ public class CodeBatchService {
         }
     }
 
-    /** Writes the batch's codes as CSV, streaming from a database cursor so a million codes need little memory. */
+    /** Writes the batch's codes as CSV (one column, LF line ends), streaming from a database cursor so a million codes need little memory. */
     public void writeCsv(String batchId, OutputStream out) throws IOException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -127,7 +127,7 @@ public class CodeBatchService {
                 writer.write("code\n");
                 try (ResultSet row = query.executeQuery()) {
                     while (row.next()) {
-                        writer.write(row.getString(1));
+                        writer.write(CsvCell.of(row.getString(1)));
                         writer.write('\n');
                     }
                 }
