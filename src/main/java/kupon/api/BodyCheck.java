@@ -30,45 +30,75 @@ public final class BodyCheck {
     /** @throws InvalidRequestException naming every string or number no field may hold */
     public static void check(Object body) {
         List<FieldError> errors = new ArrayList<>();
-        walk("", body, 0, errors);
+        walk(Where.ROOT, body, 0, errors);
         if (!errors.isEmpty()) throw new InvalidRequestException(errors);
     }
 
-    private static void walk(String path, Object value, int depth, List<FieldError> errors) {
+    /**
+     * Where a value sits in the body. Checkout sends every body through here, so the path is only spelled out
+     * ({@code cart.lines[3].sku}) for a value that is refused.
+     */
+    private record Where(Where parent, String name, int index) {
+        static final Where ROOT = new Where(null, null, -1);
+
+        Where field(String field) {
+            return new Where(this, field, -1);
+        }
+
+        Where item(int i) {
+            return new Where(this, null, i);
+        }
+
+        @Override
+        public String toString() {
+            if (parent == null) return "";
+            String above = parent.toString();
+            if (name == null) return above + "[" + index + "]";
+            return above.isEmpty() ? FieldLimits.excerpt(name) : above + "." + FieldLimits.excerpt(name);
+        }
+    }
+
+    private static void walk(Where where, Object value, int depth, List<FieldError> errors) {
         if (value == null) return;
         if (depth > MAX_DEPTH) {
-            errors.add(new FieldError(path, "is nested more than " + MAX_DEPTH + " levels deep"));
+            errors.add(new FieldError(where.toString(), "is nested more than " + MAX_DEPTH + " levels deep"));
         } else if (value instanceof String text) {
-            FieldLimits.text(path, text, FieldLimits.ANY_TEXT, errors);
+            text(where, text, errors);
         } else if (value instanceof BigDecimal number) {
-            FieldLimits.number(path, number, errors);
+            String problem = FieldLimits.numberProblem(number);
+            if (problem != null) errors.add(new FieldError(where.toString(), problem));
         } else if (value instanceof JsonNode node) {
-            json(path, node, depth, errors);
+            json(where, node, depth, errors);
         } else if (value instanceof List<?> list) {
-            for (int i = 0; i < list.size(); i++) walk(path + "[" + i + "]", list.get(i), depth + 1, errors);
+            for (int i = 0; i < list.size(); i++) walk(where.item(i), list.get(i), depth + 1, errors);
         } else if (value instanceof Map<?, ?> map) {
             map.forEach((key, item) -> {
-                walk(path, key, depth + 1, errors);
-                walk(join(path, String.valueOf(key)), item, depth + 1, errors);
+                walk(where, key, depth + 1, errors);
+                walk(where.field(String.valueOf(key)), item, depth + 1, errors);
             });
         } else if (value instanceof Record) {
             for (RecordComponent component : COMPONENTS.get(value.getClass())) {
-                walk(join(path, component.getName()), read(component, value), depth + 1, errors);
+                walk(where.field(component.getName()), read(component, value), depth + 1, errors);
             }
         }
     }
 
-    private static void json(String path, JsonNode node, int depth, List<FieldError> errors) {
+    private static void text(Where where, String text, List<FieldError> errors) {
+        String problem = FieldLimits.problem(text, FieldLimits.ANY_TEXT);
+        if (problem != null) errors.add(new FieldError(where.toString(), problem));
+    }
+
+    private static void json(Where where, JsonNode node, int depth, List<FieldError> errors) {
         if (node.isTextual()) {
-            walk(path, node.textValue(), depth, errors);
+            walk(where, node.textValue(), depth, errors);
         } else if (node.isNumber()) {
-            walk(path, node.decimalValue(), depth, errors);
+            walk(where, node.decimalValue(), depth, errors);
         } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) walk(path + "[" + i + "]", node.get(i), depth + 1, errors);
+            for (int i = 0; i < node.size(); i++) walk(where.item(i), node.get(i), depth + 1, errors);
         } else if (node.isObject()) {
             node.fields().forEachRemaining(field -> {
-                FieldLimits.text(path, field.getKey(), FieldLimits.ANY_TEXT, errors);
-                walk(join(path, field.getKey()), field.getValue(), depth + 1, errors);
+                text(where, field.getKey(), errors);
+                walk(where.field(field.getKey()), field.getValue(), depth + 1, errors);
             });
         }
     }
@@ -79,9 +109,5 @@ public final class BodyCheck {
         } catch (IllegalAccessException | InvocationTargetException e) {
             throw new IllegalStateException("Cannot read " + component.getName() + " of a request body", e);
         }
-    }
-
-    private static String join(String path, String name) {
-        return path.isEmpty() ? name : path + "." + FieldLimits.excerpt(name);
     }
 }

@@ -105,10 +105,14 @@ public final class FieldLimits {
 
     /** Adds an error when a number is absurd for any field: too many digits before or after the point. */
     public static void number(String path, BigDecimal value, List<FieldError> errors) {
-        if (value != null && !sane(value)) {
-            errors.add(new FieldError(path, "must have at most " + MAX_INTEGER_DIGITS + " digits before the point and "
-                    + MAX_DECIMALS + " after it"));
-        }
+        String problem = numberProblem(value);
+        if (problem != null) errors.add(new FieldError(path, problem));
+    }
+
+    /** What is absurd about a number for any field, or null when it is fine (or absent). */
+    public static String numberProblem(BigDecimal value) {
+        if (value == null || sane(value)) return null;
+        return "must have at most " + MAX_INTEGER_DIGITS + " digits before the point and " + MAX_DECIMALS + " after it";
     }
 
     /**
