@@ -7,6 +7,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import kupon.auth.AccessRefused;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -19,6 +20,11 @@ public class ErrorMappers {
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
     private static final int MAX_PATH = 200;
     private static final int MAX_PARSER_MESSAGE = 160;
+
+    @ServerExceptionMapper
+    public Response refused(AccessRefused e) {
+        return json(e.status(), ApiError.of(e.error(), e.getMessage()));
+    }
 
     @ServerExceptionMapper
     public Response invalid(InvalidRequestException e) {

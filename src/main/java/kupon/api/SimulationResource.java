@@ -17,7 +17,7 @@ import kupon.evaluation.NoActiveRuleSetException;
 import kupon.pricing.PricingResult;
 import kupon.rules.ActiveRuleSet;
 import kupon.rules.RuleSet;
-import kupon.rules.RuleSource;
+import kupon.rules.source.RuleSource;
 import kupon.rules.RuleSourceStore;
 
 import java.math.BigDecimal;

@@ -6,16 +6,16 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
-import kupon.api.ApiError;
 
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** Lets a request through only with a known API key whose role the endpoint allows: 401 without, 403 with the wrong one. */
+/**
+ * Lets a request through only with a known API key whose role the endpoint allows: 401 without, 403 with the wrong
+ * one ({@link AccessRefused}, which the API renders as its JSON error).
+ */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class ApiKeyFilter implements ContainerRequestFilter {
@@ -41,16 +41,15 @@ public class ApiKeyFilter implements ContainerRequestFilter {
         String key = key(request);
         Role role = key == null ? null : apiKeys.roleOf(key).orElse(null);
         if (role == null) {
-            request.abortWith(error(401, "UNAUTHORIZED", key == null
+            throw new AccessRefused(401, "UNAUTHORIZED", key == null
                     ? "Send an API key as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'"
-                    : "This API key is not known; check it against the keys the server was started with"));
-            return;
+                    : "This API key is not known; check it against the keys the server was started with");
         }
         request.setProperty(ROLE_PROPERTY, role);
         Role[] allowed = allowed(method);
         if (role != Role.ADMIN && Arrays.stream(allowed).noneMatch(r -> r == role)) {
-            request.abortWith(error(403, "FORBIDDEN", "This key has the role " + role.label() + "; this endpoint needs "
-                    + Arrays.stream(allowed).map(Role::label).collect(Collectors.joining(" or ")) + " (or admin)"));
+            throw new AccessRefused(403, "FORBIDDEN", "This key has the role " + role.label() + "; this endpoint needs "
+                    + Arrays.stream(allowed).map(Role::label).collect(Collectors.joining(" or ")) + " (or admin)");
         }
     }
 
@@ -68,9 +67,5 @@ public class ApiKeyFilter implements ContainerRequestFilter {
         }
         String apiKey = request.getHeaderString("X-Api-Key");
         return apiKey == null || apiKey.isBlank() ? null : apiKey.trim();
-    }
-
-    private static Response error(int status, String code, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(ApiError.of(code, message)).build();
     }
 }

@@ -15,7 +15,7 @@ import kupon.evaluation.Evaluator;
 import kupon.limits.UsageKey;
 import kupon.limits.UsageLedger;
 import kupon.limits.UsageLimit;
-import kupon.rules.RuleSource;
+import kupon.rules.source.RuleSource;
 import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;

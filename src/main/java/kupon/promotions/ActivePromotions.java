@@ -2,7 +2,7 @@ package kupon.promotions;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import kupon.rules.RuleSource;
+import kupon.rules.source.RuleSource;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;

@@ -1,5 +1,7 @@
 package kupon.rules;
 
+import kupon.rules.source.RuleSource;
+import kupon.rules.source.RuleError;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

@@ -1,5 +1,6 @@
 package kupon.rules;
 
+import kupon.rules.source.RuleSource;
 import kupon.rules.decisiontable.DrlCellMap;
 
 /**

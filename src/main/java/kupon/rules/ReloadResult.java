@@ -1,5 +1,6 @@
 package kupon.rules;
 
+import kupon.rules.source.RuleError;
 import java.util.List;
 
 /** What a reload did: activated a new version, found nothing changed, or failed with located errors. */

@@ -1,5 +1,6 @@
 package kupon.rules;
 
+import kupon.rules.source.RuleError;
 import org.kie.api.builder.Message;
 
 import java.util.ArrayList;

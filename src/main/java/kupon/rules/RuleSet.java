@@ -1,5 +1,7 @@
 package kupon.rules;
 
+import kupon.rules.source.RuleSourceKind;
+import kupon.rules.source.RuleSource;
 import kupon.promotions.PromotionCatalog;
 import org.kie.api.KieBase;
 

@@ -1,5 +1,8 @@
 package kupon.rules;
 
+import kupon.rules.source.RuleSourceKind;
+import kupon.rules.source.RuleSource;
+import kupon.rules.source.RuleError;
 import kupon.rules.api.Actions;
 import kupon.rules.decisiontable.DecisionTableConverter;
 import kupon.rules.decisiontable.DecisionTableConverter.Conversion;

@@ -1,5 +1,7 @@
 package kupon.rules;
 
+import kupon.rules.source.RuleSourceKind;
+import kupon.rules.source.RuleSource;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;

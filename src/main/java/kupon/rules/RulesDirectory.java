@@ -1,5 +1,7 @@
 package kupon.rules;
 
+import kupon.rules.source.RuleSourceKind;
+import kupon.rules.source.RuleSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,8 @@
 package kupon.rules;
 
+import kupon.rules.source.RuleSourceKind;
+import kupon.rules.source.RuleSource;
+import kupon.rules.source.RuleError;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package kupon.rules.decisiontable;
 
-import kupon.rules.RuleError;
+import kupon.rules.source.RuleError;
 import kupon.rules.decisiontable.DecisionTable.Column;
 import kupon.rules.decisiontable.DecisionTable.Kind;
 import kupon.rules.decisiontable.DecisionTable.Rule;

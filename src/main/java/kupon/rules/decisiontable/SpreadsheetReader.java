@@ -1,8 +1,8 @@
 package kupon.rules.decisiontable;
 
-import kupon.rules.RuleError;
-import kupon.rules.RuleSource;
-import kupon.rules.RuleSourceKind;
+import kupon.rules.source.RuleError;
+import kupon.rules.source.RuleSource;
+import kupon.rules.source.RuleSourceKind;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;

@@ -2,7 +2,7 @@ package kupon.rules.sandbox;
 
 import com.github.javaparser.Position;
 import com.github.javaparser.ast.Node;
-import kupon.rules.RuleError;
+import kupon.rules.source.RuleError;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package kupon.rules.sandbox;
 
-import kupon.rules.RuleError;
+import kupon.rules.source.RuleError;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,8 +1,8 @@
 package kupon.rules.api;
 
 import kupon.rules.RuleSetCompiler;
-import kupon.rules.RuleSource;
-import kupon.rules.RuleSourceKind;
+import kupon.rules.source.RuleSource;
+import kupon.rules.source.RuleSourceKind;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

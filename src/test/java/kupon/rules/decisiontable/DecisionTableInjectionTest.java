@@ -1,6 +1,6 @@
 package kupon.rules.decisiontable;
 
-import kupon.rules.RuleError;
+import kupon.rules.source.RuleError;
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
 import org.junit.jupiter.api.Test;

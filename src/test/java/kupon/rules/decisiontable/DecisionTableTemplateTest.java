@@ -1,6 +1,6 @@
 package kupon.rules.decisiontable;
 
-import kupon.rules.RuleError;
+import kupon.rules.source.RuleError;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

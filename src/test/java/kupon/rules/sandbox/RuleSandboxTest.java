@@ -1,9 +1,9 @@
 package kupon.rules.sandbox;
 
-import kupon.rules.RuleError;
+import kupon.rules.source.RuleError;
 import kupon.rules.RuleSetCompiler;
-import kupon.rules.RuleSource;
-import kupon.rules.RuleSourceKind;
+import kupon.rules.source.RuleSource;
+import kupon.rules.source.RuleSourceKind;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package kupon.rules;
+package kupon.rules.source;
 
 import java.util.Locale;
 
