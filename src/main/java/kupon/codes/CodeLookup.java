@@ -2,19 +2,13 @@ package kupon.codes;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import kupon.database.Sql;
 import kupon.promotions.PromotionService;
 import kupon.promotions.PromotionStatus;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -38,12 +32,12 @@ public class CodeLookup {
              WHERE c.code = ANY (?)""";
     private static final int CACHED_CODES = 100_000;
 
-    private final AgroalDataSource dataSource;
+    private final Sql sql;
     /** Null when the TTL is zero. */
     private final Cache<String, PromoCode> recent;
 
-    public CodeLookup(AgroalDataSource dataSource, CodesConfig config) {
-        this.dataSource = dataSource;
+    public CodeLookup(Sql sql, CodesConfig config) {
+        this.sql = sql;
         this.recent = config.cacheTtl().isZero() ? null
                 : Caffeine.newBuilder().expireAfterWrite(config.cacheTtl()).maximumSize(CACHED_CODES).build();
     }
@@ -74,21 +68,10 @@ public class CodeLookup {
         if (codes.isEmpty()) {
             return found;
         }
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(QUERY)) {
-            statement.setArray(1, connection.createArrayOf("text", codes.toArray()));
-            try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    PromoCode code = new PromoCode(row.getString(1), row.getString(2), CodeStatus.valueOf(row.getString(3)),
-                            (Integer) row.getObject(4), (Integer) row.getObject(5), row.getString(6), row.getString(7),
-                            instant(row.getTimestamp(8)), instant(row.getTimestamp(9)), row.getInt(10),
-                            PromotionStatus.valueOf(row.getString(11)));
-                    found.put(code.code(), code);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Looking up promo codes failed: " + e.getMessage(), e);
-        }
+        sql.list("Looking up promo codes", QUERY, row -> found.put(row.getString(1), new PromoCode(row.getString(1),
+                row.getString(2), CodeStatus.valueOf(row.getString(3)), Sql.integer(row, "max_uses"),
+                Sql.integer(row, "per_customer"), row.getString(6), row.getString(7), Sql.instant(row, "starts_at"),
+                Sql.instant(row, "expires_at"), row.getInt(10), PromotionStatus.valueOf(row.getString(11)))), codes);
         return found;
     }
 
@@ -100,9 +83,5 @@ public class CodeLookup {
     /** A promotion's status is part of each of its codes' rows: a promotion write on this node drops them all. */
     void onPromotionChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PromotionService.Changed change) {
         if (recent != null) recent.invalidateAll();
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -1,5 +1,6 @@
 package kupon.orders;
 
+import kupon.database.Sql;
 import kupon.evaluation.CheckoutRequest;
 import kupon.evaluation.Evaluation;
 import kupon.limits.UsageKey;
@@ -10,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +20,10 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Writes and reads the order ledger: orders, their lines, what each promotion took off (in all and per line), and what they consumed. */
+/**
+ * Owner of the order ledger, the tables {@code orders}, {@code order_line}, {@code order_promotion} and
+ * {@code order_usage}: orders, their lines, what each promotion took off (in all and per line), and what they consumed.
+ */
 final class OrderLedger {
 
     /** An order as stored: enough to answer a replay or a cancel. */
@@ -71,31 +74,13 @@ final class OrderLedger {
                       FROM placed, unnest(?::text[], ?::text[], ?::int[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[])
                            AS l (line_id, sku, quantity, unit_price, unit_cost, subtotal, discount, total))
                 SELECT count(*) FROM placed""")) {
-            int i = 1;
-            insert.setString(i++, orderId);
-            insert.setString(i++, requestHash);
-            insert.setString(i++, who.customerId());
-            insert.setString(i++, who.email());
-            insert.setString(i++, who.ip());
-            insert.setString(i++, who.channel());
-            insert.setString(i++, who.source());
-            insert.setString(i++, who.campaign());
-            insert.setString(i++, p.currency().getCurrencyCode());
-            insert.setBigDecimal(i++, p.subtotal().amount());
-            insert.setBigDecimal(i++, p.discountTotal().amount());
-            insert.setBigDecimal(i++, p.shipping().amount());
-            insert.setBigDecimal(i++, p.shippingDiscount().amount());
-            insert.setBigDecimal(i++, p.tax().amount());
-            insert.setBigDecimal(i++, p.total().amount());
-            insert.setLong(i++, evaluation.ruleSetVersion());
-            insert.setString(i++, response);
-            insert.setTimestamp(i++, Timestamp.from(evaluation.evaluatedAt()));
-            insert.setArray(i++, c.createArrayOf("text", ids));
-            insert.setArray(i++, c.createArrayOf("text", skus));
-            insert.setArray(i++, c.createArrayOf("int4", quantities));
-            for (BigDecimal[] amounts : List.of(unitPrices, unitCosts, subtotals, discounts, totals)) {
-                insert.setArray(i++, c.createArrayOf("numeric", amounts));
-            }
+            Sql.bind(insert, orderId, requestHash, who.customerId(), who.email(), who.ip(), who.channel(), who.source(),
+                    who.campaign(), p.currency().getCurrencyCode(), p.subtotal().amount(), p.discountTotal().amount(),
+                    p.shipping().amount(), p.shippingDiscount().amount(), p.tax().amount(), p.total().amount(),
+                    evaluation.ruleSetVersion(), response, evaluation.evaluatedAt(),
+                    c.createArrayOf("text", ids), c.createArrayOf("text", skus), c.createArrayOf("int4", quantities),
+                    c.createArrayOf("numeric", unitPrices), c.createArrayOf("numeric", unitCosts),
+                    c.createArrayOf("numeric", subtotals), c.createArrayOf("numeric", discounts), c.createArrayOf("numeric", totals));
             try (ResultSet row = insert.executeQuery()) {
                 row.next();
                 return row.getInt(1) == 1;
@@ -121,13 +106,8 @@ final class OrderLedger {
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
             for (PricingResult.Applied applied : pricing.applied()) {
                 LineSplit split = splits.getOrDefault(new PromotionKey(applied.promotionId(), applied.code()), new LineSplit());
-                promotions.setString(1, orderId);
-                promotions.setString(2, applied.promotionId());
-                promotions.setString(3, applied.code());
-                promotions.setString(4, applied.target().name());
-                promotions.setBigDecimal(5, applied.amount().amount());
-                promotions.setArray(6, c.createArrayOf("text", split.lineIds.toArray()));
-                promotions.setArray(7, c.createArrayOf("numeric", split.amounts.toArray()));
+                Sql.bind(promotions, orderId, applied.promotionId(), applied.code(), applied.target(), applied.amount().amount(),
+                        c.createArrayOf("text", split.lineIds.toArray()), c.createArrayOf("numeric", split.amounts.toArray()));
                 promotions.addBatch();
             }
             promotions.executeBatch();
@@ -155,11 +135,7 @@ final class OrderLedger {
         try (PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO order_usage (order_id, subject, scope, key, amount) VALUES (?, ?, ?, ?, ?)")) {
             for (UsageRecord u : used) {
-                insert.setString(1, orderId);
-                insert.setString(2, u.subject());
-                insert.setString(3, u.scope());
-                insert.setString(4, u.key());
-                insert.setBigDecimal(5, u.amount());
+                Sql.bind(insert, orderId, u.subject(), u.scope(), u.key(), u.amount());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -167,55 +143,33 @@ final class OrderLedger {
     }
 
     /** One counter an order moved, and by how much money. */
-    record UsageRecord(String subject, String scope, String key, BigDecimal amount) {
+    record UsageRecord(String subject, UsageKey.Scope scope, String key, BigDecimal amount) {
     }
 
     static List<UsageRecord> usageOf(Connection c, String orderId) throws SQLException {
-        try (PreparedStatement query = c.prepareStatement("SELECT subject, scope, key, amount FROM order_usage WHERE order_id = ?")) {
-            query.setString(1, orderId);
-            try (ResultSet row = query.executeQuery()) {
-                List<UsageRecord> used = new java.util.ArrayList<>();
-                while (row.next()) used.add(new UsageRecord(row.getString(1), row.getString(2), row.getString(3), row.getBigDecimal(4)));
-                return used;
-            }
-        }
+        return Sql.list(c, "SELECT subject, scope, key, amount FROM order_usage WHERE order_id = ?",
+                row -> new UsageRecord(row.getString(1), UsageKey.Scope.valueOf(row.getString(2)), row.getString(3),
+                        row.getBigDecimal(4)), orderId);
     }
 
     /** The orders that used a stored code, found through the use each recorded (one row per order and code). */
     static List<OrderService.CodeOrder> ordersUsing(Connection c, String code) throws SQLException {
-        try (PreparedStatement query = c.prepareStatement("""
+        return Sql.list(c, """
                 SELECT o.order_id, o.status, o.placed_at FROM orders o
                  WHERE o.order_id IN (SELECT order_id FROM order_usage WHERE subject = ? AND scope = ?)
-                 ORDER BY o.placed_at, o.order_id LIMIT 1000""")) {
-            query.setString(1, UsageKey.codeSubject(code));
-            query.setString(2, UsageKey.Scope.TOTAL.name());
-            try (ResultSet row = query.executeQuery()) {
-                List<OrderService.CodeOrder> orders = new ArrayList<>();
-                while (row.next()) {
-                    orders.add(new OrderService.CodeOrder(row.getString(1), row.getString(2), row.getTimestamp(3).toInstant()));
-                }
-                return orders;
-            }
-        }
+                 ORDER BY o.placed_at, o.order_id LIMIT 1000""",
+                row -> new OrderService.CodeOrder(row.getString(1), row.getString(2), Sql.instant(row, "placed_at")),
+                UsageKey.codeSubject(code), UsageKey.Scope.TOTAL);
     }
 
     static Optional<StoredOrder> find(Connection c, String orderId) throws SQLException {
-        try (PreparedStatement query = c.prepareStatement("SELECT order_id, request_hash, status, response FROM orders WHERE order_id = ?")) {
-            query.setString(1, orderId);
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() ? Optional.of(new StoredOrder(row.getString(1), row.getString(2), row.getString(3), row.getString(4)))
-                        : Optional.empty();
-            }
-        }
+        return Sql.one(c, "SELECT order_id, request_hash, status, response FROM orders WHERE order_id = ?",
+                row -> new StoredOrder(row.getString(1), row.getString(2), row.getString(3), row.getString(4)), orderId);
     }
 
     /** Marks a placed order cancelled; false when it was not placed (unknown, or cancelled already). */
     static boolean markCancelled(Connection c, String orderId, Instant at) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement(
-                "UPDATE orders SET status = 'CANCELLED', cancelled_at = ? WHERE order_id = ? AND status = 'PLACED'")) {
-            update.setTimestamp(1, Timestamp.from(at));
-            update.setString(2, orderId);
-            return update.executeUpdate() == 1;
-        }
+        return Sql.update(c, "UPDATE orders SET status = 'CANCELLED', cancelled_at = ? WHERE order_id = ? AND status = 'PLACED'",
+                at, orderId) == 1;
     }
 }

@@ -4,12 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import kupon.evaluation.EvaluationResponse;
+import kupon.codes.CodeLedger;
 import kupon.codes.CodeLookup;
-import kupon.codes.PromoCode;
+import kupon.database.Sql;
 import kupon.evaluation.Evaluation;
 import kupon.evaluation.Evaluator;
 import kupon.limits.UsageKey;
@@ -21,7 +20,6 @@ import org.jboss.logging.Logger;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,16 +67,18 @@ public class OrderService {
 
     private final Evaluator evaluator;
     private final UsageLedger ledger;
-    private final AgroalDataSource dataSource;
+    private final CodeLedger codes;
+    private final Sql sql;
     private final ObjectMapper json;
     private final CodeLookup codeLookup;
 
-    public OrderService(Evaluator evaluator, UsageLedger ledger, AgroalDataSource dataSource, ObjectMapper json,
+    public OrderService(Evaluator evaluator, UsageLedger ledger, CodeLedger codes, Sql sql, ObjectMapper json,
                         CodeLookup codeLookup) {
         this.codeLookup = codeLookup;
         this.evaluator = evaluator;
         this.ledger = ledger;
-        this.dataSource = dataSource;
+        this.codes = codes;
+        this.sql = sql;
         this.json = json;
     }
 
@@ -112,7 +112,10 @@ public class OrderService {
             try {
                 // Written once: the same text is stored for replays and sent now.
                 String answer = write(new Answer(request.orderId(), body));
-                QuarkusTransaction.requiringNew().run(() -> commit(request, requestHash, evaluation, answer));
+                sql.newTransaction("Recording order " + request.orderId(), c -> {
+                    commit(c, request, requestHash, evaluation, answer);
+                    return null;
+                });
                 forgetCodes(evaluation);
                 return new OrderOutcome.Placed(answer);
             } catch (LimitTaken | OrderIdTaken e) {
@@ -128,22 +131,20 @@ public class OrderService {
 
     public Cancelled cancel(String orderId) {
         List<String> released = new ArrayList<>();
-        Cancelled outcome = QuarkusTransaction.requiringNew().call(() -> {
-            try (Connection c = dataSource.getConnection()) {
-                if (!OrderLedger.markCancelled(c, orderId, Instant.now())) {
-                    return OrderLedger.find(c, orderId).isPresent() ? Cancelled.ALREADY : Cancelled.UNKNOWN;
-                }
-                for (OrderLedger.UsageRecord used : OrderLedger.usageOf(c, orderId)) {
-                    String code = UsageKey.codeOf(used.subject());
-                    if (code != null && used.scope().equals(UsageKey.Scope.TOTAL.name())) {
-                        releaseCode(c, code);
-                        released.add(code);
-                    } else {
-                        ledger.release(c, new UsageKey(used.subject(), UsageKey.Scope.valueOf(used.scope()), used.key()), used.amount());
-                    }
-                }
-                return Cancelled.NOW;
+        Cancelled outcome = sql.newTransaction("Cancelling order " + orderId, c -> {
+            if (!OrderLedger.markCancelled(c, orderId, Instant.now())) {
+                return OrderLedger.find(c, orderId).isPresent() ? Cancelled.ALREADY : Cancelled.UNKNOWN;
             }
+            for (OrderLedger.UsageRecord used : OrderLedger.usageOf(c, orderId)) {
+                String code = UsageKey.codeOf(used.subject());
+                if (code != null && used.scope() == UsageKey.Scope.TOTAL) {
+                    codes.release(c, code);
+                    released.add(code);
+                } else {
+                    ledger.release(c, new UsageKey(used.subject(), used.scope(), used.key()), used.amount());
+                }
+            }
+            return Cancelled.NOW;
         });
         released.forEach(codeLookup::forget);
         return outcome;
@@ -155,11 +156,7 @@ public class OrderService {
 
     /** The orders that used a stored code (normalized), oldest first (the first 1,000), cancelled ones included. */
     public List<CodeOrder> ordersUsing(String code) {
-        try (Connection c = dataSource.getConnection()) {
-            return OrderLedger.ordersUsing(c, code);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Reading the orders of code " + code + " failed: " + e.getMessage(), e);
-        }
+        return sql.connected("Reading the orders of code " + code, c -> OrderLedger.ordersUsing(c, code));
     }
 
     /** The codes an order used changed: this node's next evaluation reads them fresh. */
@@ -170,78 +167,46 @@ public class OrderService {
     }
 
     private Optional<OrderOutcome> earlierOrder(String orderId, String requestHash) {
-        try (Connection c = dataSource.getConnection()) {
-            return OrderLedger.find(c, orderId).map(stored -> stored.requestHash().equals(requestHash)
-                    ? new OrderOutcome.Replayed(stored.response())
-                    : refused("ORDER_ID_CONFLICT", "Order " + orderId + " was placed before with a different body; "
-                    + "use a new order id for a new order", orderId, null));
-        } catch (SQLException e) {
-            throw new IllegalStateException("Reading order " + orderId + " failed: " + e.getMessage(), e);
-        }
+        return sql.connected("Reading order " + orderId, c -> OrderLedger.find(c, orderId))
+                .map(stored -> stored.requestHash().equals(requestHash)
+                        ? new OrderOutcome.Replayed(stored.response())
+                        : refused("ORDER_ID_CONFLICT", "Order " + orderId + " was placed before with a different body; "
+                        + "use a new order id for a new order", orderId, null));
     }
 
-    private void commit(OrderRequest request, String requestHash, Evaluation evaluation, String answer) {
-        try (Connection c = dataSource.getConnection()) {
-            if (!OrderLedger.insertOrderAndLines(c, request.orderId(), requestHash, request.checkout(), evaluation, answer)) {
-                throw new OrderIdTaken();
-            }
-            List<OrderLedger.UsageRecord> used = new ArrayList<>();
-            // Codes first, then counters, each in a fixed order: concurrent orders lock in one global order and never deadlock.
-            List<Evaluation.PlannedUse> uses = new ArrayList<>(evaluation.plannedUses());
-            uses.sort(Comparator.comparing(Evaluation.PlannedUse::promotionId));
-            for (Evaluation.PlannedUse use : uses.stream().filter(u -> u.code() != null)
-                    .sorted(Comparator.comparing(u -> u.code().code())).toList()) {
-                if (!consumeCode(c, request.orderId(), use.code())) throw new LimitTaken();
-            }
-            record Step(UsageLimit limit, BigDecimal amount) {
-            }
-            List<Step> steps = new ArrayList<>();
-            uses.forEach(use -> use.limits().forEach(limit -> steps.add(new Step(limit, limit.budget() == null ? BigDecimal.ZERO : use.amount()))));
-            steps.sort(Comparator.comparing(Step::limit, Comparator.comparing(UsageLimit::key)));
-            for (Step step : steps) {
-                if (!ledger.consume(c, step.limit(), step.amount())) throw new LimitTaken();
-                UsageKey key = step.limit().key();
-                used.add(new OrderLedger.UsageRecord(key.subject(), key.scope().name(), key.key(), step.amount()));
-            }
-            OrderLedger.insertPromotions(c, request.orderId(), evaluation);
-            OrderLedger.recordUsage(c, request.orderId(), used);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Recording order " + request.orderId() + " failed: " + e.getMessage(), e);
+    private void commit(Connection c, OrderRequest request, String requestHash, Evaluation evaluation, String answer) throws SQLException {
+        if (!OrderLedger.insertOrderAndLines(c, request.orderId(), requestHash, request.checkout(), evaluation, answer)) {
+            throw new OrderIdTaken();
         }
-    }
-
-    /**
-     * Counts one more use of the code, if it still has one, and records that this order used it (what a cancel gives
-     * back), in one statement: one round trip to the database less for every order with a code.
-     */
-    private static boolean consumeCode(Connection c, String orderId, PromoCode code) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("""
-                WITH used AS (
-                    UPDATE promotion_code SET uses = uses + 1
-                     WHERE code = ? AND status = 'ACTIVE' AND (max_uses IS NULL OR uses < max_uses)
-                 RETURNING code)
-                INSERT INTO order_usage (order_id, subject, scope, key, amount)
-                SELECT ?, ?, ?, '', 0 FROM used""")) {
-            update.setString(1, code.code());
-            update.setString(2, orderId);
-            update.setString(3, UsageKey.codeSubject(code.code()));
-            update.setString(4, UsageKey.Scope.TOTAL.name());
-            return update.executeUpdate() == 1;
+        List<OrderLedger.UsageRecord> used = new ArrayList<>();
+        // Codes first, then counters, each in a fixed order: concurrent orders lock in one global order and never deadlock.
+        List<Evaluation.PlannedUse> uses = new ArrayList<>(evaluation.plannedUses());
+        uses.sort(Comparator.comparing(Evaluation.PlannedUse::promotionId));
+        for (Evaluation.PlannedUse use : uses.stream().filter(u -> u.code() != null)
+                .sorted(Comparator.comparing(u -> u.code().code())).toList()) {
+            if (!codes.consume(c, use.code().code())) throw new LimitTaken();
+            // What a cancel gives back.
+            used.add(new OrderLedger.UsageRecord(UsageKey.codeSubject(use.code().code()), UsageKey.Scope.TOTAL, "", BigDecimal.ZERO));
         }
-    }
-
-    private static void releaseCode(Connection c, String code) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE promotion_code SET uses = GREATEST(uses - 1, 0) WHERE code = ?")) {
-            update.setString(1, code);
-            update.executeUpdate();
+        record Step(UsageLimit limit, BigDecimal amount) {
         }
+        List<Step> steps = new ArrayList<>();
+        uses.forEach(use -> use.limits().forEach(limit -> steps.add(new Step(limit, limit.budget() == null ? BigDecimal.ZERO : use.amount()))));
+        steps.sort(Comparator.comparing(Step::limit, Comparator.comparing(UsageLimit::key)));
+        for (Step step : steps) {
+            if (!ledger.consume(c, step.limit(), step.amount())) throw new LimitTaken();
+            UsageKey key = step.limit().key();
+            used.add(new OrderLedger.UsageRecord(key.subject(), key.scope(), key.key(), step.amount()));
+        }
+        OrderLedger.insertPromotions(c, request.orderId(), evaluation);
+        OrderLedger.recordUsage(c, request.orderId(), used);
     }
 
     /** Deadlocks and serialization failures are another order's doing; evaluating again resolves them. */
     private static boolean isContention(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof LimitTaken || t instanceof OrderIdTaken) return true;
-            if (t instanceof SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) return true;
+            if (t instanceof SQLException failed && ("40P01".equals(failed.getSQLState()) || "40001".equals(failed.getSQLState()))) return true;
         }
         return false;
     }

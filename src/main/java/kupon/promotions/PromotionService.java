@@ -9,14 +9,19 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Creates, changes and retires promotions. Every write also moves the catalog revision in the same
- * transaction, so every node sees that it must rebuild its rule set.
+ * Creates, changes and retires promotions. Every write fires {@link Changed} inside its transaction: the catalog
+ * revision moves in that same transaction (kupon.rules.CatalogRevision), so every node sees it must rebuild, and
+ * observers after commit rebuild this node at once.
  */
 @ApplicationScoped
 public class PromotionService {
 
-    /** Fired after a promotion write commits, so this node rebuilds at once instead of at its next poll. */
+    /** Fired inside the transaction of every promotion write; observed during it and after its commit. */
     public record Changed(String promotionId) {
+    }
+
+    /** Fired inside the transaction that deletes a promotion, for what belongs to it (its codes). */
+    public record Deleted(String promotionId) {
     }
 
     /** Why a write could not be done. */
@@ -28,10 +33,12 @@ public class PromotionService {
 
     private final PromotionRepository repository;
     private final Event<Changed> changed;
+    private final Event<Deleted> deleted;
 
-    public PromotionService(PromotionRepository repository, Event<Changed> changed) {
+    public PromotionService(PromotionRepository repository, Event<Changed> changed, Event<Deleted> deleted) {
         this.repository = repository;
         this.changed = changed;
+        this.deleted = deleted;
     }
 
     public List<Promotion> search(PromotionStatus status, String text) {
@@ -76,12 +83,10 @@ public class PromotionService {
 
     @Transactional
     public boolean delete(String id) {
-        boolean deleted = repository.deleteWithCodes(id);
-        if (deleted) {
-            repository.bumpRevision();
-            changed.fire(new Changed(id));
-        }
-        return deleted;
+        if (!repository.deleteById(id)) return false;
+        deleted.fire(new Deleted(id));
+        changed.fire(new Changed(id));
+        return true;
     }
 
     private void write(PromotionEntity entity, Promotion promotion) {
@@ -90,7 +95,6 @@ public class PromotionService {
         entity.campaign = promotion.campaign();
         entity.definition = PromotionJson.write(promotion);
         entity.updatedAt = Instant.now();
-        repository.bumpRevision();
     }
 
     private Promotion committed(Promotion promotion) {

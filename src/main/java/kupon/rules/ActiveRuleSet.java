@@ -2,7 +2,6 @@ package kupon.rules;
 
 import kupon.rules.source.RuleSource;
 import kupon.rules.source.RuleError;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,10 +14,6 @@ import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -59,7 +54,7 @@ public class ActiveRuleSet {
     private final RuleSetVersionRepository versions;
     private final RuleSourceStore store;
     private final ActivePromotions activePromotions;
-    private final AgroalDataSource dataSource;
+    private final CatalogRevision revision;
     private final RulesDirectory directory;
     private final Duration pollInterval;
     private volatile String lastFingerprint = "";
@@ -67,11 +62,11 @@ public class ActiveRuleSet {
     private volatile String failedSourcesHash;
 
     public ActiveRuleSet(RulesConfig config, RuleSetVersionRepository versions, RuleSourceStore store,
-                         ActivePromotions activePromotions, AgroalDataSource dataSource) {
+                         ActivePromotions activePromotions, CatalogRevision revision) {
         this.versions = versions;
         this.store = store;
         this.activePromotions = activePromotions;
-        this.dataSource = dataSource;
+        this.revision = revision;
         this.directory = new RulesDirectory(Path.of(config.directory()));
         this.pollInterval = config.pollInterval();
     }
@@ -131,7 +126,7 @@ public class ActiveRuleSet {
             builder.submit(() -> {
                 try {
                     return rebuild();
-                } catch (RuntimeException | SQLException e) {
+                } catch (RuntimeException e) {
                     LOG.warnf("Rebuilding the rule set failed, retrying on the next change or poll: %s", e.getMessage());
                     return null;
                 }
@@ -141,29 +136,21 @@ public class ActiveRuleSet {
 
     private void watch() {
         try {
-            if (!directory.fingerprint().equals(lastFingerprint) || catalogRevision() != lastRevision) {
+            if (!directory.fingerprint().equals(lastFingerprint) || revision.current() != lastRevision) {
                 builder.submit(this::rebuild).get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException | ExecutionException | SQLException e) {
+        } catch (RuntimeException | ExecutionException e) {
             // Keep watching: a failed scan (a file vanishing mid-read, the database restarting) must not end hot reload.
             LOG.warnf("Checking for rule changes failed, retrying on the next scan: %s", e.getMessage());
         }
     }
 
-    private long catalogRevision() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT revision FROM catalog_revision")) {
-            return row.next() ? row.getLong(1) : 0;
-        }
-    }
-
-    private ReloadResult rebuild() throws SQLException {
+    private ReloadResult rebuild() {
         long started = System.nanoTime();
         lastFingerprint = directory.fingerprint();
-        lastRevision = catalogRevision();
+        lastRevision = revision.current();
         Optional<Long> pinned = store.pinnedVersion();
         List<RuleSource> sources = pinned.isPresent()
                 ? store.sourcesOf(pinned.get()).orElseThrow(() -> new IllegalStateException("Pinned version " + pinned.get() + " does not exist"))

@@ -1,17 +1,16 @@
 package kupon.rules;
 
-import kupon.rules.source.RuleSourceKind;
-import kupon.rules.source.RuleSource;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import kupon.database.Sql;
+import kupon.rules.source.RuleSource;
+import kupon.rules.source.RuleSourceKind;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,8 +21,10 @@ import java.util.UUID;
 
 /**
  * Rule sources kept in PostgreSQL: uploaded files with their history, the content of every version's
- * sources (so any version can be built again on any node), drafts from dry-run uploads, and the pin
- * that a rollback sets. Every change moves the shared revision and notifies all nodes.
+ * sources (so any version can be built again on any node), drafts from dry-run uploads, compiled modules, and the
+ * pin that a rollback sets. Owner of the tables {@code rule_file}, {@code rule_file_history},
+ * {@code rule_source_blob}, {@code rule_set_draft}, {@code rule_set_pin} and {@code compiled_rule_set}. Every
+ * change to what is served moves the catalog revision, which notifies all nodes.
  */
 @ApplicationScoped
 public class RuleSourceStore {
@@ -33,46 +34,32 @@ public class RuleSourceStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final AgroalDataSource dataSource;
+    private final Sql sql;
 
-    public RuleSourceStore(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    public RuleSourceStore(Sql sql) {
+        this.sql = sql;
     }
 
     /** The current uploaded files, named {@code uploaded/<name>}. */
     public List<RuleSource> uploaded() {
-        String sql = "SELECT f.name, f.kind, b.content FROM rule_file f JOIN rule_source_blob b ON b.sha256 = f.sha256 ORDER BY f.name";
-        try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql);
-             ResultSet row = query.executeQuery()) {
-            List<RuleSource> sources = new ArrayList<>();
-            while (row.next()) sources.add(RuleSource.of(UPLOADED + row.getString(1), RuleSourceKind.valueOf(row.getString(2)), row.getBytes(3)));
-            return sources;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Reading uploaded rule files failed: " + e.getMessage(), e);
-        }
+        return sql.list("Reading uploaded rule files",
+                "SELECT f.name, f.kind, b.content FROM rule_file f JOIN rule_source_blob b ON b.sha256 = f.sha256 ORDER BY f.name",
+                row -> RuleSource.of(UPLOADED + row.getString(1), RuleSourceKind.valueOf(row.getString(2)), row.getBytes(3)));
     }
 
     /** Stores an upload as the current file of that name, records it in the history and lifts any rollback pin. */
     public void upload(String name, RuleSourceKind kind, byte[] content, String uploadedBy) {
         RuleSource source = RuleSource.of(UPLOADED + name, kind, content);
-        inTransaction(c -> {
+        Instant now = Instant.now();
+        sql.transaction("Storing rule file " + name, c -> {
             saveBlobs(c, List.of(source));
-            Timestamp now = Timestamp.from(Instant.now());
-            try (PreparedStatement upsert = c.prepareStatement("""
+            Sql.update(c, """
                     INSERT INTO rule_file (name, kind, sha256, uploaded_at, uploaded_by) VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT (name) DO UPDATE SET kind = EXCLUDED.kind, sha256 = EXCLUDED.sha256,
-                        uploaded_at = EXCLUDED.uploaded_at, uploaded_by = EXCLUDED.uploaded_by""");
-                 PreparedStatement history = c.prepareStatement(
-                         "INSERT INTO rule_file_history (name, kind, sha256, uploaded_at, uploaded_by) VALUES (?, ?, ?, ?, ?)")) {
-                for (PreparedStatement statement : List.of(upsert, history)) {
-                    statement.setString(1, name);
-                    statement.setString(2, kind.name());
-                    statement.setString(3, source.sha256());
-                    statement.setTimestamp(4, now);
-                    statement.setString(5, uploadedBy);
-                    statement.executeUpdate();
-                }
-            }
+                        uploaded_at = EXCLUDED.uploaded_at, uploaded_by = EXCLUDED.uploaded_by""",
+                    name, kind, source.sha256(), now, uploadedBy);
+            Sql.update(c, "INSERT INTO rule_file_history (name, kind, sha256, uploaded_at, uploaded_by) VALUES (?, ?, ?, ?, ?)",
+                    name, kind, source.sha256(), now, uploadedBy);
             setPin(c, null);
             return null;
         });
@@ -80,11 +67,8 @@ public class RuleSourceStore {
 
     /** Removes an uploaded file from the rule set (its history stays); false when there is no such file. */
     public boolean delete(String name) {
-        return inTransaction(c -> {
-            try (PreparedStatement delete = c.prepareStatement("DELETE FROM rule_file WHERE name = ?")) {
-                delete.setString(1, name);
-                if (delete.executeUpdate() == 0) return false;
-            }
+        return sql.transaction("Deleting rule file " + name, c -> {
+            if (Sql.update(c, "DELETE FROM rule_file WHERE name = ?", name) == 0) return false;
             setPin(c, null);
             return true;
         });
@@ -92,50 +76,32 @@ public class RuleSourceStore {
 
     /** The kind of an uploaded file, if there is one of that name. */
     public Optional<RuleSourceKind> kindOf(String name) {
-        return inTransaction(c -> {
-            try (PreparedStatement query = c.prepareStatement("SELECT kind FROM rule_file WHERE name = ?")) {
-                query.setString(1, name);
-                try (ResultSet row = query.executeQuery()) {
-                    return row.next() ? Optional.of(RuleSourceKind.valueOf(row.getString(1))) : Optional.empty();
-                }
-            }
-        });
+        return sql.one("Reading rule file " + name, "SELECT kind FROM rule_file WHERE name = ?",
+                row -> RuleSourceKind.valueOf(row.getString(1)), name);
     }
 
     /** A module compiled earlier from sources with this hash. */
     public Optional<RuleSetCompiler.CompiledModule> compiledModule(String sourcesHash) {
-        return inTransaction(c -> {
-            try (PreparedStatement query = c.prepareStatement("SELECT release_version, kjar FROM compiled_rule_set WHERE sources_hash = ?")) {
-                query.setString(1, sourcesHash);
-                try (ResultSet row = query.executeQuery()) {
-                    return row.next() ? Optional.of(new RuleSetCompiler.CompiledModule(row.getString(1), row.getBytes(2))) : Optional.empty();
-                }
-            }
-        });
+        return sql.one("Reading a compiled rule module", "SELECT release_version, kjar FROM compiled_rule_set WHERE sources_hash = ?",
+                row -> new RuleSetCompiler.CompiledModule(row.getString(1), row.getBytes(2)), sourcesHash);
     }
 
     /** Keeps a compiled module, and only the 20 most recent, since old ones are rarely needed and a compile rebuilds them. */
     public void saveCompiledModule(String sourcesHash, RuleSetCompiler.CompiledModule module) {
-        inTransaction(c -> {
-            try (PreparedStatement insert = c.prepareStatement("""
+        sql.transaction("Storing a compiled rule module", c -> {
+            Sql.update(c, """
                     INSERT INTO compiled_rule_set (sources_hash, release_version, kjar) VALUES (?, ?, ?)
-                    ON CONFLICT (sources_hash) DO NOTHING""");
-                 PreparedStatement prune = c.prepareStatement("""
+                    ON CONFLICT (sources_hash) DO NOTHING""", sourcesHash, module.releaseVersion(), module.kjar());
+            Sql.update(c, """
                     DELETE FROM compiled_rule_set WHERE sources_hash NOT IN
-                      (SELECT sources_hash FROM compiled_rule_set ORDER BY created_at DESC LIMIT 20)""")) {
-                insert.setString(1, sourcesHash);
-                insert.setString(2, module.releaseVersion());
-                insert.setBytes(3, module.kjar());
-                insert.executeUpdate();
-                prune.executeUpdate();
-            }
+                      (SELECT sources_hash FROM compiled_rule_set ORDER BY created_at DESC LIMIT 20)""");
             return null;
         });
     }
 
     /** Keeps the content of these sources for good (content-addressed, so storing twice costs nothing). */
     public void saveBlobs(List<RuleSource> sources) {
-        inTransaction(c -> {
+        sql.transaction("Storing rule sources", c -> {
             saveBlobs(c, sources);
             return null;
         });
@@ -143,78 +109,53 @@ public class RuleSourceStore {
 
     /** The sources a version was built from, read back from their stored content. */
     public Optional<List<RuleSource>> sourcesOf(long version) {
-        return inTransaction(c -> {
-            try (PreparedStatement query = c.prepareStatement("SELECT sources FROM rule_set_version WHERE version = ?")) {
-                query.setLong(1, version);
-                try (ResultSet row = query.executeQuery()) {
-                    if (!row.next()) return Optional.empty();
-                    return Optional.of(load(c, read(row.getString(1))));
-                }
-            }
+        return sql.connected("Reading the sources of version " + version, c -> {
+            Optional<String> infos = Sql.one(c, "SELECT sources FROM rule_set_version WHERE version = ?", row -> row.getString(1), version);
+            return infos.isEmpty() ? Optional.empty() : Optional.of(load(c, read(infos.get())));
         });
     }
 
     /** Keeps a validated set of sources for simulation; returns its id. */
     public String saveDraft(List<RuleSource> sources) {
         String id = "draft-" + UUID.randomUUID().toString().substring(0, 13);
-        inTransaction(c -> {
+        String infos = write(sources.stream().map(s -> new RuleSet.SourceInfo(s.name(), s.kind(), s.sha256())).toList());
+        sql.transaction("Storing a draft", c -> {
             saveBlobs(c, sources);
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO rule_set_draft (id, sources) VALUES (?, ?::jsonb)")) {
-                insert.setString(1, id);
-                insert.setString(2, JSON.writeValueAsString(sources.stream()
-                        .map(s -> new RuleSet.SourceInfo(s.name(), s.kind(), s.sha256())).toList()));
-                insert.executeUpdate();
-            }
+            Sql.update(c, "INSERT INTO rule_set_draft (id, sources) VALUES (?, ?::jsonb)", id, infos);
             return null;
         });
         return id;
     }
 
     public Optional<List<RuleSource>> draft(String id) {
-        return inTransaction(c -> {
-            try (PreparedStatement query = c.prepareStatement("SELECT sources FROM rule_set_draft WHERE id = ?")) {
-                query.setString(1, id);
-                try (ResultSet row = query.executeQuery()) {
-                    return row.next() ? Optional.of(load(c, read(row.getString(1)))) : Optional.empty();
-                }
-            }
+        return sql.connected("Reading draft " + id, c -> {
+            Optional<String> infos = Sql.one(c, "SELECT sources FROM rule_set_draft WHERE id = ?", row -> row.getString(1), id);
+            return infos.isEmpty() ? Optional.empty() : Optional.of(load(c, read(infos.get())));
         });
     }
 
     public Optional<Long> pinnedVersion() {
-        return inTransaction(c -> {
-            try (PreparedStatement query = c.prepareStatement("SELECT version FROM rule_set_pin");
-                 ResultSet row = query.executeQuery()) {
-                return row.next() ? Optional.ofNullable((Long) row.getObject(1)) : Optional.empty();
-            }
-        });
+        return sql.one("Reading the rollback pin", "SELECT version FROM rule_set_pin", row -> (Long) row.getObject(1));
     }
 
     /** Makes every node serve the rule files of {@code version} (null: the folder and uploads again). */
     public void pin(Long version) {
-        inTransaction(c -> {
+        sql.transaction("Pinning version " + version, c -> {
             setPin(c, version);
             return null;
         });
     }
 
     private static void setPin(Connection c, Long version) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE rule_set_pin SET version = ?");
-             PreparedStatement revision = c.prepareStatement("UPDATE catalog_revision SET revision = revision + 1");
-             PreparedStatement notify = c.prepareStatement("SELECT pg_notify('" + RuleChangeListener.CHANNEL + "', 'rules')")) {
-            update.setObject(1, version);
-            update.executeUpdate();
-            revision.executeUpdate();
-            notify.execute();
-        }
+        Sql.update(c, "UPDATE rule_set_pin SET version = ?::bigint", version);
+        CatalogRevision.bump(c, "rules");
     }
 
     private static void saveBlobs(Connection c, List<RuleSource> sources) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO rule_source_blob (sha256, content) VALUES (?, ?) ON CONFLICT (sha256) DO NOTHING")) {
             for (RuleSource source : sources) {
-                insert.setString(1, source.sha256());
-                insert.setBytes(2, source.content());
+                Sql.bind(insert, source.sha256(), source.content());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -223,12 +164,8 @@ public class RuleSourceStore {
 
     private static List<RuleSource> load(Connection c, List<RuleSet.SourceInfo> infos) throws SQLException {
         Map<String, byte[]> contents = new HashMap<>();
-        try (PreparedStatement query = c.prepareStatement("SELECT sha256, content FROM rule_source_blob WHERE sha256 = ANY (?)")) {
-            query.setArray(1, c.createArrayOf("text", infos.stream().map(RuleSet.SourceInfo::sha256).toArray()));
-            try (ResultSet row = query.executeQuery()) {
-                while (row.next()) contents.put(row.getString(1), row.getBytes(2));
-            }
-        }
+        Sql.list(c, "SELECT sha256, content FROM rule_source_blob WHERE sha256 = ANY (?)",
+                row -> contents.put(row.getString(1), row.getBytes(2)), infos.stream().map(RuleSet.SourceInfo::sha256).toList());
         List<RuleSource> sources = new ArrayList<>();
         for (RuleSet.SourceInfo info : infos) {
             byte[] content = contents.get(info.sha256());
@@ -247,26 +184,11 @@ public class RuleSourceStore {
         }
     }
 
-    private interface Work<T> {
-        T run(Connection connection) throws Exception;
-    }
-
-    private <T> T inTransaction(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (Exception e) {
-                c.rollback();
-                throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Rule source storage failed: " + e.getMessage(), e);
+    private static String write(List<RuleSet.SourceInfo> infos) {
+        try {
+            return JSON.writeValueAsString(infos);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Rule set sources cannot be written as JSON", e);
         }
     }
 }

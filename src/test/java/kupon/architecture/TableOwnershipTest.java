@@ -1,0 +1,73 @@
+package kupon.architecture;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every table has one owning class that writes it (docs/architecture.md): SQL that inserts, updates or deletes rows
+ * of a table appears in that class only. Tables served by Panache entities are written by their repository's package.
+ */
+class TableOwnershipTest {
+
+    private static final Map<String, String> OWNERS = Map.ofEntries(
+            Map.entry("promotion_code", "kupon/codes/CodeLedger.java"),
+            Map.entry("code_batch", "kupon/codes/CodeBatchService.java"),
+            Map.entry("usage_counter", "kupon/limits/UsageLedger.java"),
+            Map.entry("orders", "kupon/orders/OrderLedger.java"),
+            Map.entry("order_line", "kupon/orders/OrderLedger.java"),
+            Map.entry("order_promotion", "kupon/orders/OrderLedger.java"),
+            Map.entry("order_usage", "kupon/orders/OrderLedger.java"),
+            Map.entry("catalog_revision", "kupon/rules/CatalogRevision.java"),
+            Map.entry("rule_file", "kupon/rules/RuleSourceStore.java"),
+            Map.entry("rule_file_history", "kupon/rules/RuleSourceStore.java"),
+            Map.entry("rule_source_blob", "kupon/rules/RuleSourceStore.java"),
+            Map.entry("rule_set_draft", "kupon/rules/RuleSourceStore.java"),
+            Map.entry("rule_set_pin", "kupon/rules/RuleSourceStore.java"),
+            Map.entry("compiled_rule_set", "kupon/rules/RuleSourceStore.java"));
+
+    private static final Pattern WRITE = Pattern.compile(
+            "\\b(?:INSERT INTO|UPDATE|DELETE FROM)\\s+([a-z_]+)(?=\\s*(?:SET\\b|\\(|VALUES\\b|WHERE\\b|SELECT\\b|\"|$))",
+            Pattern.MULTILINE);
+    private static final Path MAIN = Path.of("src/main/java");
+
+    @Test
+    void everyTableWrittenByHandIsWrittenByItsOwnerOnly() throws IOException {
+        Map<String, TreeSet<String>> writers = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher write = WRITE.matcher(Files.readString(file));
+                while (write.find()) {
+                    writers.computeIfAbsent(write.group(1), t -> new TreeSet<>()).add(MAIN.relativize(file).toString());
+                }
+            }
+        }
+        assertThat(writers).as("tables written by hand, and who writes them").isNotEmpty();
+        writers.forEach((table, classes) -> assertThat(classes)
+                .as("classes writing table " + table + " (give it one owner in " + getClass().getSimpleName() + " and docs/architecture.md)")
+                .containsExactly(OWNERS.get(table)));
+    }
+
+    @Test
+    void tablesOfEntitiesAreWrittenThroughTheirPackageOnly() throws IOException {
+        // A native write of an entity's table elsewhere would bypass its owner.
+        for (String table : new String[] {"promotion", "rule_set_version"}) {
+            try (Stream<Path> files = Files.walk(MAIN)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    Matcher write = WRITE.matcher(Files.readString(file));
+                    while (write.find()) assertThat(write.group(1)).as(file + " writes an entity's table by hand").isNotEqualTo(table);
+                }
+            }
+        }
+    }
+}
