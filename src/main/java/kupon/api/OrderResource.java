@@ -1,5 +1,9 @@
 package kupon.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -11,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import kupon.auth.Allowed;
 import kupon.auth.Role;
+import kupon.evaluation.EvaluationResponse;
 import kupon.orders.OrderOutcome;
 import kupon.orders.OrderRequest;
 import kupon.orders.OrderService;
@@ -33,20 +38,55 @@ public class OrderResource {
     public record CancelView(String orderId, String status, boolean released) {
     }
 
-    private final OrderService orders;
+    /** A committed order's answer: the evaluation it committed, under the shop's order id. */
+    record Answer(String orderId, @JsonUnwrapped EvaluationResponse evaluation) {
+    }
 
-    public OrderResource(OrderService orders) {
+    /** A refused order's answer: why, what to do next, and the evaluation that decided it (none for an id conflict). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Refusal(String error, String message, String orderId, @JsonUnwrapped EvaluationResponse evaluation) {
+    }
+
+    private final OrderService orders;
+    private final ObjectMapper json;
+
+    public OrderResource(OrderService orders, ObjectMapper json) {
         this.orders = orders;
+        this.json = json;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response place(OrderRequest request, @Context HttpServerRequest http) {
         validate(request);
-        OrderOutcome outcome = orders.place(request, ClientAddress.of(http));
-        if (outcome instanceof OrderOutcome.Placed placed) return json(201, placed.json());
-        if (outcome instanceof OrderOutcome.Replayed replayed) return json(200, replayed.json());
-        return json(409, ((OrderOutcome.Refused) outcome).json());
+        OrderOutcome outcome = orders.place(request, ClientAddress.of(http),
+                (orderId, evaluation) -> write(new Answer(orderId, EvaluationResponse.of(evaluation))));
+        if (outcome instanceof OrderOutcome.Placed placed) return json(201, placed.answer());
+        if (outcome instanceof OrderOutcome.Replayed replayed) return json(200, replayed.answer());
+        return json(409, write(refusal((OrderOutcome.Refused) outcome)));
+    }
+
+    private static Refusal refusal(OrderOutcome.Refused refused) {
+        if (refused instanceof OrderOutcome.CodeRejected rejected) {
+            return new Refusal("CODE_REJECTED", "An entered code cannot be used; drop it and place the order again",
+                    rejected.orderId(), EvaluationResponse.of(rejected.evaluation()));
+        }
+        if (refused instanceof OrderOutcome.TotalChanged changed) {
+            return new Refusal("TOTAL_CHANGED", "The total is now " + changed.total().toPlainString() + ", not "
+                    + changed.expected().toPlainString() + "; show the shopper the new total", changed.orderId(),
+                    EvaluationResponse.of(changed.evaluation()));
+        }
+        return new Refusal("ORDER_ID_CONFLICT", "Order " + refused.orderId()
+                + " was placed before with a different body; use a new order id for a new order", refused.orderId(), null);
+    }
+
+    /** With the service's mapper, so amounts keep their plain form (1250, never 1.25E+3). */
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An order answer cannot be written as JSON", e);
+        }
     }
 
     @POST

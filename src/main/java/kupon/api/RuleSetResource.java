@@ -19,8 +19,7 @@ import kupon.rules.ActiveRuleSet;
 import kupon.rules.ReloadResult;
 import kupon.rules.source.RuleError;
 import kupon.rules.RuleSet;
-import kupon.rules.RuleSetCompiler;
-import kupon.rules.RuleSetVersionEntity;
+import kupon.rules.RuleSetAuthoring;
 import kupon.rules.RuleSetVersionRepository;
 import kupon.rules.source.RuleSource;
 import kupon.rules.source.RuleSourceKind;
@@ -68,11 +67,14 @@ public class RuleSetResource {
     private final ActiveRuleSet ruleSets;
     private final RuleSourceStore store;
     private final RuleSetVersionRepository versions;
+    private final RuleSetAuthoring authoring;
 
-    public RuleSetResource(ActiveRuleSet ruleSets, RuleSourceStore store, RuleSetVersionRepository versions) {
+    public RuleSetResource(ActiveRuleSet ruleSets, RuleSourceStore store, RuleSetVersionRepository versions,
+                           RuleSetAuthoring authoring) {
         this.ruleSets = ruleSets;
         this.store = store;
         this.versions = versions;
+        this.authoring = authoring;
     }
 
     @GET
@@ -91,8 +93,7 @@ public class RuleSetResource {
     @Path("/reload")
     @Allowed({Role.ADMIN})
     public Response reload() {
-        if (store.pinnedVersion().isPresent()) store.pin(null);
-        return answer(ruleSets.reload());
+        return answer(authoring.reload());
     }
 
     /**
@@ -119,24 +120,19 @@ public class RuleSetResource {
             return ErrorMappers.json(403, ApiError.of("FORBIDDEN", "Raw DRL can only be uploaded with an admin key; marketers upload decision tables (.xlsx, .csv)"));
         }
         byte[] content = Files.readAllBytes(file.uploadedFile());
-        RuleSource uploaded = RuleSource.of(RuleSourceStore.UPLOADED + fileName, kind, content);
-        List<RuleSource> candidate = new ArrayList<>(ruleSets.liveSources().stream().filter(s -> !s.name().equals(uploaded.name())).toList());
-        candidate.add(uploaded);
-        RuleSetCompiler.Outcome outcome = ruleSets.compileChecked(candidate);
-        if (outcome instanceof RuleSetCompiler.Outcome.Failed failed) {
-            return Response.status(422).entity(new RuleErrors("RULE_ERRORS", failed.errors().size()
-                    + " error(s); nothing was stored and the active rule set is unchanged. Fix them and upload again.", failed.errors())).build();
+        String uploadedBy = ((Role) request.getProperty(ApiKeyFilter.ROLE_PROPERTY)).label();
+        RuleSetAuthoring.Upload outcome = authoring.upload(fileName, kind, content, uploadedBy, dryRun);
+        if (outcome instanceof RuleSetAuthoring.Upload.Rejected rejected) {
+            return Response.status(422).entity(new RuleErrors("RULE_ERRORS", rejected.errors().size()
+                    + " error(s); nothing was stored and the active rule set is unchanged. Fix them and upload again.", rejected.errors())).build();
         }
-        List<SourceView> sourceViews = candidate.stream().map(s -> new SourceView(s.name(), s.kind().name(), s.sha256())).toList();
-        if (dryRun) {
-            return Response.ok(new Uploaded(fileName, null, true, store.saveDraft(candidate), sourceViews)).build();
+        if (outcome instanceof RuleSetAuthoring.Upload.Drafted drafted) {
+            return Response.ok(new Uploaded(fileName, null, true, drafted.draftId(), sourceViews(drafted.sources()))).build();
         }
-        store.upload(fileName, kind, content, ((Role) request.getProperty(ApiKeyFilter.ROLE_PROPERTY)).label());
-        ReloadResult result = ruleSets.reload();
-        Long version = ruleSets.current().map(RuleSet::version).orElse(null);
-        return result instanceof ReloadResult.Failed failed
+        RuleSetAuthoring.Upload.Stored stored = (RuleSetAuthoring.Upload.Stored) outcome;
+        return stored.result() instanceof ReloadResult.Failed failed
                 ? Response.status(422).entity(new RuleErrors("RULE_ERRORS", "Stored, but the rule set does not compile", failed.errors())).build()
-                : Response.status(201).entity(new Uploaded(fileName, version, false, null, sourceViews)).build();
+                : Response.status(201).entity(new Uploaded(fileName, stored.version(), false, null, sourceViews(stored.sources()))).build();
     }
 
     /** Takes an uploaded file out of the rule set (DRL needs an admin key, like uploading it). */
@@ -144,13 +140,13 @@ public class RuleSetResource {
     @Path("/files/{name}")
     @Allowed({Role.MARKETER})
     public Response deleteFile(@PathParam("name") String name, @Context ContainerRequestContext request) {
-        RuleSourceKind kind = store.kindOf(name).orElseThrow(() -> new NotFoundException(Response.status(404)
+        RuleSourceKind kind = authoring.uploadedKind(name).orElseThrow(() -> new NotFoundException(Response.status(404)
                 .type(MediaType.APPLICATION_JSON_TYPE).entity(ApiError.of("NOT_FOUND", "No uploaded rule file '" + FieldLimits.excerpt(name) + "'")).build()));
         if (kind == RuleSourceKind.DRL && request.getProperty(ApiKeyFilter.ROLE_PROPERTY) != Role.ADMIN) {
             return ErrorMappers.json(403, ApiError.of("FORBIDDEN", "DRL files can only be removed with an admin key"));
         }
-        store.delete(name);
-        return answer(ruleSets.reload());
+        return authoring.delete(name).map(RuleSetResource::answer).orElseGet(() -> ErrorMappers.json(404,
+                ApiError.of("NOT_FOUND", "No uploaded rule file '" + FieldLimits.excerpt(name) + "'")));
     }
 
     @GET
@@ -170,23 +166,16 @@ public class RuleSetResource {
     @Path("/versions/{n}/activate")
     @Allowed({Role.MARKETER})
     public Response activate(@PathParam("n") long n, @Context ContainerRequestContext request) {
-        RuleSetVersionEntity version = versions.findById(n);
-        if (version == null) {
+        RuleSetAuthoring.Activation outcome = authoring.activate(n, request.getProperty(ApiKeyFilter.ROLE_PROPERTY) == Role.ADMIN);
+        if (outcome instanceof RuleSetAuthoring.Activation.NoSuchVersion) {
             throw new NotFoundException(Response.status(404).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(ApiError.of("NOT_FOUND", "No rule set version " + n + "; GET /api/v1/rulesets/versions lists them")).build());
         }
-        List<RuleSet.SourceInfo> serving = ruleSets.current().map(RuleSet::sources).orElse(List.of());
-        if (request.getProperty(ApiKeyFilter.ROLE_PROPERTY) != Role.ADMIN && !drlFiles(version.sources).equals(drlFiles(serving))) {
+        if (outcome instanceof RuleSetAuthoring.Activation.ChangesDrl) {
             return ErrorMappers.json(403, ApiError.of("FORBIDDEN", "Version " + n + " changes DRL files against the rule set serving;"
                     + " activating it needs an admin key (marketers may roll back decision tables)"));
         }
-        store.pin(n);
-        return answer(ruleSets.reload());
-    }
-
-    private static java.util.Set<String> drlFiles(List<RuleSet.SourceInfo> sources) {
-        return sources.stream().filter(source -> source.kind() == RuleSourceKind.DRL)
-                .map(source -> source.name() + "\0" + source.sha256()).collect(java.util.stream.Collectors.toSet());
+        return answer(((RuleSetAuthoring.Activation.Reloaded) outcome).result());
     }
 
     private static Response answer(ReloadResult result) {
@@ -197,6 +186,10 @@ public class RuleSetResource {
         boolean changed = result instanceof ReloadResult.Activated;
         RuleSet ruleSet = changed ? ((ReloadResult.Activated) result).ruleSet() : ((ReloadResult.Unchanged) result).ruleSet();
         return Response.ok(new Reloaded(ruleSet.version(), changed)).build();
+    }
+
+    private static List<SourceView> sourceViews(List<RuleSource> sources) {
+        return sources.stream().map(s -> new SourceView(s.name(), s.kind().name(), s.sha256())).toList();
     }
 
     private static List<SourceView> sources(List<RuleSet.SourceInfo> sources) {

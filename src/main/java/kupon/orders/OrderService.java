@@ -2,10 +2,7 @@ package kupon.orders;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.enterprise.context.ApplicationScoped;
-import kupon.evaluation.EvaluationResponse;
 import kupon.codes.CodeLedger;
 import kupon.codes.CodeLookup;
 import kupon.database.Sql;
@@ -53,15 +50,6 @@ public class OrderService {
         }
     }
 
-    /** A committed order's answer: the evaluation it committed, under the shop's order id. */
-    record Answer(String orderId, @JsonUnwrapped EvaluationResponse evaluation) {
-    }
-
-    /** A refused order's answer: why, what to do next, and the evaluation that decided it (none for an id conflict). */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Refusal(String error, String message, String orderId, @JsonUnwrapped EvaluationResponse evaluation) {
-    }
-
     /** The outcome of a cancel. */
     public enum Cancelled { NOW, ALREADY, UNKNOWN }
 
@@ -82,7 +70,8 @@ public class OrderService {
         this.json = json;
     }
 
-    public OrderOutcome place(OrderRequest request, String connectionIp) {
+    /** Places the order; {@code answers} writes the answer stored for replays. */
+    public OrderOutcome place(OrderRequest request, String connectionIp, OrderOutcome.AnswerWriter answers) {
         String requestHash = hash(request);
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             // A replay is rare: the first attempt goes straight to evaluation, and the order's primary key
@@ -94,7 +83,6 @@ public class OrderService {
                 }
             }
             Evaluation evaluation = evaluator.evaluateForOrder(request.checkout(), Instant.now(), connectionIp);
-            EvaluationResponse body = EvaluationResponse.of(evaluation);
             BigDecimal total = evaluation.pricing().total().amount();
             boolean codeRejected = !evaluation.rejectedCodes().isEmpty();
             boolean totalChanged = request.expectedTotal() != null && request.expectedTotal().compareTo(total) != 0;
@@ -105,13 +93,11 @@ public class OrderService {
                     return earlier.get();
                 }
                 return codeRejected
-                        ? refused("CODE_REJECTED", "An entered code cannot be used; drop it and place the order again", request.orderId(), body)
-                        : refused("TOTAL_CHANGED", "The total is now " + total.toPlainString() + ", not "
-                        + request.expectedTotal().toPlainString() + "; show the shopper the new total", request.orderId(), body);
+                        ? new OrderOutcome.CodeRejected(request.orderId(), evaluation)
+                        : new OrderOutcome.TotalChanged(request.orderId(), evaluation, request.expectedTotal(), total);
             }
             try {
-                // Written once: the same text is stored for replays and sent now.
-                String answer = write(new Answer(request.orderId(), body));
+                String answer = answers.write(request.orderId(), evaluation);
                 sql.newTransaction("Recording order " + request.orderId(), c -> {
                     commit(c, request, requestHash, evaluation, answer);
                     return null;
@@ -170,8 +156,7 @@ public class OrderService {
         return sql.connected("Reading order " + orderId, c -> OrderLedger.find(c, orderId))
                 .map(stored -> stored.requestHash().equals(requestHash)
                         ? new OrderOutcome.Replayed(stored.response())
-                        : refused("ORDER_ID_CONFLICT", "Order " + orderId + " was placed before with a different body; "
-                        + "use a new order id for a new order", orderId, null));
+                        : new OrderOutcome.OrderIdConflict(orderId));
     }
 
     private void commit(Connection c, OrderRequest request, String requestHash, Evaluation evaluation, String answer) throws SQLException {
@@ -209,19 +194,6 @@ public class OrderService {
             if (t instanceof SQLException failed && ("40P01".equals(failed.getSQLState()) || "40001".equals(failed.getSQLState()))) return true;
         }
         return false;
-    }
-
-    private OrderOutcome.Refused refused(String error, String message, String orderId, EvaluationResponse evaluation) {
-        return new OrderOutcome.Refused(error, write(new Refusal(error, message, orderId, evaluation)));
-    }
-
-    /** With the service's mapper, so amounts keep their plain form (1250, never 1.25E+3). */
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("An order answer cannot be written as JSON", e);
-        }
     }
 
     private String hash(OrderRequest request) {

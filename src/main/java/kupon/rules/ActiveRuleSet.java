@@ -16,9 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -50,7 +48,7 @@ public class ActiveRuleSet {
     private final AtomicReference<Failure> lastFailure = new AtomicReference<>();
     private final ExecutorService builder = Executors.newSingleThreadExecutor(daemon("rule-set-builder"));
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(daemon("rule-set-watch"));
-    private final RuleSetCompiler compiler = new RuleSetCompiler();
+    private final RuleModules modules;
     private final RuleSetVersionRepository versions;
     private final RuleSourceStore store;
     private final ActivePromotions activePromotions;
@@ -62,7 +60,8 @@ public class ActiveRuleSet {
     private volatile String failedSourcesHash;
 
     public ActiveRuleSet(RulesConfig config, RuleSetVersionRepository versions, RuleSourceStore store,
-                         ActivePromotions activePromotions, CatalogRevision revision) {
+                         ActivePromotions activePromotions, CatalogRevision revision, RuleModules modules) {
+        this.modules = modules;
         this.versions = versions;
         this.store = store;
         this.activePromotions = activePromotions;
@@ -170,7 +169,7 @@ public class ActiveRuleSet {
         }
         RuleSet base = serving;
         if (!sourcesUnchanged && !sourcesHash.equals(failedSourcesHash)) {
-            RuleSetCompiler.Outcome outcome = compileChecked(sources);
+            RuleSetCompiler.Outcome outcome = modules.compileChecked(sources);
             if (outcome instanceof RuleSetCompiler.Outcome.Failed failed) {
                 failedSourcesHash = sourcesHash;
                 lastFailure.set(new Failure(failed.errors(), Instant.now()));
@@ -211,71 +210,27 @@ public class ActiveRuleSet {
         return sources;
     }
 
-    /**
-     * Checks DRL files in the rule sandbox before anything else (a cached module is only loaded for sources
-     * that pass it), then loads or compiles; never touches what is serving.
-     */
+    /** Checks, then loads or compiles these sources (see {@link RuleModules}); never touches what is serving. */
     public RuleSetCompiler.Outcome compileChecked(List<RuleSource> sources) {
-        List<RuleError> violations = RuleSetCompiler.sandboxViolations(sources);
-        if (!violations.isEmpty()) {
-            return new RuleSetCompiler.Outcome.Failed(violations);
-        }
-        String hash = sourcesHash(sources);
-        Optional<RuleSetCompiler.Outcome.Compiled> cached = store.compiledModule(hash).flatMap(compiler::load);
-        if (cached.isPresent()) {
-            LOG.debugf("Rule files %s loaded from the compiled module cache", hash.substring(0, 12));
-            return cached.get();
-        }
-        RuleSetCompiler.Outcome outcome = compiler.compile(sources);
-        if (outcome instanceof RuleSetCompiler.Outcome.Compiled compiled) {
-            store.saveCompiledModule(hash, compiled.module());
-        }
-        return outcome;
+        return modules.compileChecked(sources);
     }
 
-    /**
-     * A rule set built from other sources (a draft, an older version) together with today's promotions,
-     * for simulation. Compiled KieBases are kept for the last few source sets asked for.
-     */
+    /** A rule set built from other sources (a draft, an older version) together with today's promotions, for simulation. */
     public RuleSet buildDetached(List<RuleSource> sources) {
         String hash = sourcesHash(sources);
         RuleSet serving = active.get();
-        RuleSetCompiler.Outcome.Compiled compiled;
-        if (serving != null && serving.sourcesHash().equals(hash)) {
-            compiled = new RuleSetCompiler.Outcome.Compiled(serving.kieBase(), serving.declaresActions(), null);
-        } else {
-            synchronized (detached) {
-                compiled = detached.get(hash);
-            }
-            if (compiled == null) {
-                RuleSetCompiler.Outcome outcome = compileChecked(sources);
-                if (outcome instanceof RuleSetCompiler.Outcome.Failed failed) {
-                    throw new IllegalArgumentException(failed.errors().size() + " error(s): " + failed.errors().get(0));
-                }
-                compiled = (RuleSetCompiler.Outcome.Compiled) outcome;
-                synchronized (detached) {
-                    detached.put(hash, compiled);
-                }
-            }
-        }
+        RuleSetCompiler.Outcome.Compiled compiled = serving != null && serving.sourcesHash().equals(hash)
+                ? new RuleSetCompiler.Outcome.Compiled(serving.kieBase(), serving.declaresActions(), null)
+                : modules.detached(hash, sources);
         PromotionCatalog catalog = serving != null ? serving.promotions() : new PromotionCatalog(activePromotions.read().promotions());
         List<RuleSet.SourceInfo> infos = sources.stream().map(s -> new RuleSet.SourceInfo(s.name(), s.kind(), s.sha256())).toList();
         return new RuleSet(0, compiled.kieBase(), infos, hash, compiled.declaresActions(), catalog,
                 serving != null ? serving.promotionsHash() : "", Instant.now());
     }
 
-    private final Map<String, RuleSetCompiler.Outcome.Compiled> detached = new LinkedHashMap<>(8, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, RuleSetCompiler.Outcome.Compiled> eldest) {
-            return size() > 4;
-        }
-    };
-
-
-    private static String sourcesHash(List<RuleSource> sources) {
+    static String sourcesHash(List<RuleSource> sources) {
         return hashOf(sources.stream().map(s -> s.name() + "\0" + s.sha256()).toList());
     }
-
     private static String hashOf(List<String> parts) {
         return RuleSource.sha256(String.join("\n", parts).getBytes(StandardCharsets.UTF_8));
     }
