@@ -44,8 +44,11 @@ public class CodeBatchService {
                            Instant startsAt, Instant expiresAt) {
     }
 
+    /** Where a batch is: generating, finished, or stopped by an error (the codes generated so far stay valid). */
+    public enum BatchState { RUNNING, DONE, FAILED }
+
     /** How far a batch got. */
-    public record BatchStatus(String batchId, String promotionId, String status, int generated, int count, String error) {
+    public record BatchStatus(String batchId, String promotionId, BatchState status, int generated, int count, String error) {
     }
 
     private final Sql sql;
@@ -92,12 +95,12 @@ public class CodeBatchService {
         sql.update("Recording code batch", "INSERT INTO code_batch (id, promotion_id, status, count, pattern, charset) "
                 + "VALUES (?, ?, 'RUNNING', ?, ?, ?)", id, promotionId, request.count(), pattern.pattern(), pattern.charset());
         generator.submit(() -> generate(id, promotionId, request, pattern));
-        return new BatchStatus(id, promotionId, "RUNNING", 0, request.count(), null);
+        return new BatchStatus(id, promotionId, BatchState.RUNNING, 0, request.count(), null);
     }
 
     public Optional<BatchStatus> status(String batchId) {
         return sql.one("Reading code batch", "SELECT id, promotion_id, status, generated, count, error FROM code_batch WHERE id = ?",
-                row -> new BatchStatus(row.getString(1), row.getString(2), row.getString(3), row.getInt(4), row.getInt(5),
+                row -> new BatchStatus(row.getString(1), row.getString(2), BatchState.valueOf(row.getString(3)), row.getInt(4), row.getInt(5),
                         row.getString(6)), batchId);
     }
 
