@@ -51,7 +51,7 @@ public final class Limits {
             }
         }
         if (code != null && code.perCustomer() != null) {
-            result.add(new UsageLimit(new UsageKey(UsageKey.codeSubject(code.code()), UsageKey.Scope.CUSTOMER,
+            result.add(new UsageLimit(new UsageKey(UsageKey.Subject.code(code.code()), UsageKey.Scope.CUSTOMER,
                     customerKey == null ? "" : customerKey), code.perCustomer(), null, RejectionReason.CUSTOMER_LIMIT_REACHED));
         }
         return result;

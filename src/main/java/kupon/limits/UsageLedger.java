@@ -29,7 +29,7 @@ public class UsageLedger {
     public Map<UsageKey, Usage> read(Collection<UsageKey> keys) {
         Map<UsageKey, Usage> found = new HashMap<>();
         if (keys.isEmpty()) return found;
-        List<String> subjects = keys.stream().map(UsageKey::subject).toList();
+        List<String> subjects = keys.stream().map(key -> key.subject().stored()).toList();
         List<String> scopes = keys.stream().map(key -> key.scope().name()).toList();
         List<String> counterKeys = keys.stream().map(UsageKey::key).toList();
         sql.list("Reading usage counters", """
@@ -37,7 +37,7 @@ public class UsageLedger {
                   FROM usage_counter u
                   JOIN unnest(?::text[], ?::text[], ?::text[]) AS k(subject, scope, key)
                     ON u.subject = k.subject AND u.scope = k.scope AND u.key = k.key""",
-                row -> found.put(new UsageKey(row.getString(1), UsageKey.Scope.valueOf(row.getString(2)), row.getString(3)),
+                row -> found.put(new UsageKey(UsageKey.Subject.ofStored(row.getString(1)), UsageKey.Scope.valueOf(row.getString(2)), row.getString(3)),
                         new Usage(row.getInt(4), row.getBigDecimal(5))),
                 subjects, scopes, counterKeys);
         return found;
@@ -59,13 +59,13 @@ public class UsageLedger {
                  WHERE (?::int IS NULL OR usage_counter.uses < ?::int)
                    AND (?::numeric IS NULL OR usage_counter.amount + EXCLUDED.amount <= ?::numeric)
                 RETURNING uses""", row -> Boolean.TRUE,
-                key.subject(), key.scope(), key.key(), amount,
+                key.subject().stored(), key.scope(), key.key(), amount,
                 limit.maxUses(), limit.maxUses(), limit.budget(), limit.budget()).isPresent();
     }
 
     /** Gives back one use and {@code amount} of a counter, for a cancelled order. */
     public void release(Connection connection, UsageKey key, BigDecimal amount) throws SQLException {
         Sql.update(connection, "UPDATE usage_counter SET uses = GREATEST(uses - 1, 0), amount = GREATEST(amount - ?, 0) "
-                + "WHERE subject = ? AND scope = ? AND key = ?", amount, key.subject(), key.scope(), key.key());
+                + "WHERE subject = ? AND scope = ? AND key = ?", amount, key.subject().stored(), key.scope(), key.key());
     }
 }

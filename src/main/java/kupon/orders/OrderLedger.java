@@ -135,7 +135,7 @@ final class OrderLedger {
         try (PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO order_usage (order_id, subject, scope, key, amount) VALUES (?, ?, ?, ?, ?)")) {
             for (UsageRecord u : used) {
-                Sql.bind(insert, orderId, u.subject(), u.scope(), u.key(), u.amount());
+                Sql.bind(insert, orderId, u.subject().stored(), u.scope(), u.key(), u.amount());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -143,12 +143,12 @@ final class OrderLedger {
     }
 
     /** One counter an order moved, and by how much money. */
-    record UsageRecord(String subject, UsageKey.Scope scope, String key, BigDecimal amount) {
+    record UsageRecord(UsageKey.Subject subject, UsageKey.Scope scope, String key, BigDecimal amount) {
     }
 
     static List<UsageRecord> usageOf(Connection c, String orderId) throws SQLException {
         return Sql.list(c, "SELECT subject, scope, key, amount FROM order_usage WHERE order_id = ?",
-                row -> new UsageRecord(row.getString(1), UsageKey.Scope.valueOf(row.getString(2)), row.getString(3),
+                row -> new UsageRecord(UsageKey.Subject.ofStored(row.getString(1)), UsageKey.Scope.valueOf(row.getString(2)), row.getString(3),
                         row.getBigDecimal(4)), orderId);
     }
 
@@ -159,7 +159,7 @@ final class OrderLedger {
                  WHERE o.order_id IN (SELECT order_id FROM order_usage WHERE subject = ? AND scope = ?)
                  ORDER BY o.placed_at, o.order_id LIMIT 1000""",
                 row -> new OrderService.CodeOrder(row.getString(1), row.getString(2), Sql.instant(row, "placed_at")),
-                UsageKey.codeSubject(code), UsageKey.Scope.TOTAL);
+                UsageKey.Subject.code(code).stored(), UsageKey.Scope.TOTAL);
     }
 
     static Optional<StoredOrder> find(Connection c, String orderId) throws SQLException {

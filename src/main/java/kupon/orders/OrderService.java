@@ -122,7 +122,7 @@ public class OrderService {
                 return OrderLedger.find(c, orderId).isPresent() ? Cancelled.ALREADY : Cancelled.UNKNOWN;
             }
             for (OrderLedger.UsageRecord used : OrderLedger.usageOf(c, orderId)) {
-                String code = UsageKey.codeOf(used.subject());
+                String code = used.subject().kind() == UsageKey.Subject.Kind.CODE ? used.subject().id() : null;
                 if (code != null && used.scope() == UsageKey.Scope.TOTAL) {
                     codes.release(c, code);
                     released.add(code);
@@ -171,7 +171,7 @@ public class OrderService {
                 .sorted(Comparator.comparing(u -> u.code().code())).toList()) {
             if (!codes.consume(c, use.code().code())) throw new LimitTaken();
             // What a cancel gives back.
-            used.add(new OrderLedger.UsageRecord(UsageKey.codeSubject(use.code().code()), UsageKey.Scope.TOTAL, "", BigDecimal.ZERO));
+            used.add(new OrderLedger.UsageRecord(UsageKey.Subject.code(use.code().code()), UsageKey.Scope.TOTAL, "", BigDecimal.ZERO));
         }
         record Step(UsageLimit limit, BigDecimal amount) {
         }
