@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import kupon.auth.AccessRefused;
+import kupon.database.DatabaseOutage;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -20,6 +21,7 @@ public class ErrorMappers {
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
     private static final int MAX_PATH = 200;
     private static final int MAX_PARSER_MESSAGE = 160;
+    private static final int RETRY_AFTER_SECONDS = 2;
 
     @ServerExceptionMapper
     public Response refused(AccessRefused e) {
@@ -113,6 +115,12 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        if (DatabaseOutage.isOutage(e)) {
+            LOG.warnf("The database is unreachable, answering 503: %s", e.getMessage());
+            return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .entity(ApiError.of("DATABASE_UNAVAILABLE", "The database cannot be reached just now; nothing was changed. "
+                            + "Retry in a few seconds: Kupon reconnects by itself")).build();
+        }
         LOG.error("Unexpected error while handling a request", e);
         return json(500, ApiError.of("INTERNAL_ERROR", "Kupon failed to handle this request; the server log has the details"));
     }

@@ -58,6 +58,8 @@ public class ActiveRuleSet {
     private volatile String lastFingerprint = "";
     private volatile long lastRevision = -1;
     private volatile String failedSourcesHash;
+    private Instant watchFailingSince;
+    private Instant lastWatchWarning = Instant.EPOCH;
 
     public ActiveRuleSet(RulesConfig config, RuleSetVersionRepository versions, RuleSourceStore store,
                          ActivePromotions activePromotions, CatalogRevision revision, RuleModules modules) {
@@ -138,11 +140,21 @@ public class ActiveRuleSet {
             if (!directory.fingerprint().equals(lastFingerprint) || revision.current() != lastRevision) {
                 builder.submit(this::rebuild).get();
             }
+            if (watchFailingSince != null) {
+                LOG.infof("Checking for rule changes works again after %d s", Duration.between(watchFailingSince, Instant.now()).toSeconds());
+                watchFailingSince = null;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | ExecutionException e) {
             // Keep watching: a failed scan (a file vanishing mid-read, the database restarting) must not end hot reload.
-            LOG.warnf("Checking for rule changes failed, retrying on the next scan: %s", e.getMessage());
+            // While it keeps failing (the database is down), say so once a minute rather than at every poll.
+            Instant now = Instant.now();
+            if (watchFailingSince == null || Duration.between(lastWatchWarning, now).toMinutes() >= 1) {
+                LOG.warnf("Checking for rule changes failed, retrying on the next scan: %s", e.getMessage());
+                lastWatchWarning = now;
+            }
+            if (watchFailingSince == null) watchFailingSince = now;
         }
     }
 
