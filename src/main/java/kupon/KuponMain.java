@@ -6,6 +6,7 @@ import kupon.database.EmbeddedDatabase;
 import org.jboss.logging.Logger;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** Starts Kupon; without an external database configured it first starts the embedded PostgreSQL. */
 @QuarkusMain
@@ -20,6 +21,7 @@ public class KuponMain {
             Path dir = Path.of(setting("KUPON_EMBEDDED_DB_DIR", "kupon.embedded-db.dir", "data/postgres")).toAbsolutePath();
             int port = Integer.parseInt(setting("KUPON_EMBEDDED_DB_PORT", "kupon.embedded-db.port", "0"));
             EmbeddedDatabase db = EmbeddedDatabase.start(dir, port);
+            db.supervise(Duration.ofSeconds(1));
             Runtime.getRuntime().addShutdownHook(new Thread(db::close, "embedded-postgres-stop"));
             System.setProperty("quarkus.datasource.jdbc.url", db.jdbcUrl());
             System.setProperty("quarkus.datasource.username", EmbeddedDatabase.USER);
