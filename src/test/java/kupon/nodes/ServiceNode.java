@@ -70,6 +70,16 @@ final class ServiceNode implements AutoCloseable {
         throw new IllegalStateException("Kupon node not ready within 90 s; see " + log.toAbsolutePath());
     }
 
+    /** Ends the process the way a crash or {@code kill -9} does: no shutdown hook runs. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         process.destroy();
