@@ -26,10 +26,14 @@ final class ServiceNode implements AutoCloseable {
     }
 
     static ServiceNode start(String name, Map<String, String> environment) {
+        return start(name, environment, freePort());
+    }
+
+    /** On a given port: a node started again where a load balancer expects it. */
+    static ServiceNode start(String name, Map<String, String> environment, int port) {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run the integration tests with `mvn verify` (or `make test`), which packages first");
         }
-        int port = freePort();
         try {
             Path log = Path.of("target", name + ".log");
             ProcessBuilder builder = new ProcessBuilder("java", "-Xmx512m", "-jar", JAR.toString())
