@@ -102,6 +102,10 @@ public final class RuleSetCompiler {
                 }
                 compiled.add(CompiledSource.table(source, table.drl(), table.cells()));
             }
+            if (errors.isEmpty()) {
+                List<RuleError> tooMany = RuleCount.overLimit(compiled);
+                if (!tooMany.isEmpty()) return new Outcome.Failed(tooMany);
+            }
             Outcome built = build(compiled);
             if (built instanceof Outcome.Failed failed) errors.addAll(failed.errors());
             return errors.isEmpty() ? built : new Outcome.Failed(errors);

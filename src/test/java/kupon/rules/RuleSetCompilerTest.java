@@ -88,6 +88,42 @@ class RuleSetCompilerTest {
         });
     }
 
+    @Test
+    void aRuleSetOfMoreThan2000RulesIsRefusedBeforeItIsCompiled() {
+        StringBuilder many = new StringBuilder("package kupon.rules.big;\nimport kupon.rules.model.*;\nglobal kupon.rules.api.Actions actions;\n");
+        for (int i = 0; i < 1_500; i++) {
+            many.append("rule \"r").append(i).append("\"\nwhen\n    $line : Line( sku == \"S").append(i)
+                    .append("\" )\nthen\n    actions.promotion(\"p").append(i).append("\").percentOffItems(10).onLine($line);\nend\n");
+        }
+        RuleSource big = drl("big.drl", many.toString());
+        RuleSource more = drl("more.drl", many.toString().replace("kupon.rules.big", "kupon.rules.more").replace("\"r", "\"m"));
+        assertThat(errors(big, more)).singleElement().satisfies(e -> {
+            assertThat(e.file()).isEqualTo("big.drl");
+            assertThat(e.message()).contains("would hold 3000 rules (big.drl 1500, more.drl 1500)")
+                    .contains("at most 2000").contains("JSON promotions");
+        });
+    }
+
+    @Test
+    void aDecisionTableOfMoreThan1000RowsIsRefusedWithAWayOut() {
+        StringBuilder table = new StringBuilder(String.join("\n",
+                "RuleSet,kupon.rules.tables.big",
+                "Import,kupon.rules.model.*",
+                "Variables,kupon.rules.api.Actions actions",
+                "",
+                "RuleTable Big",
+                "NAME,CONDITION,ACTION",
+                ",$line : Line...,",
+                ",\"categories contains \"\"$param\"\"\",\"actions.promotion(\"\"$param\"\").percentOffItems(10).onLine($line);\"",
+                "Rule,Category,Promotion id", ""));
+        for (int i = 0; i < 1_001; i++) table.append("row-").append(i).append(",cat-").append(i).append(",p-").append(i).append('\n');
+        RuleSource csv = RuleSource.of("big.csv", RuleSourceKind.CSV, table.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(errors(csv)).anySatisfy(e -> {
+            assertThat(e.file()).isEqualTo("big.csv");
+            assertThat(e.message()).contains("More than 1000 rows").contains("split the table");
+        });
+    }
+
     private List<RuleError> errors(RuleSource... sources) {
         RuleSetCompiler.Outcome outcome = compiler.compile(List.of(sources));
         assertThat(outcome).isInstanceOf(RuleSetCompiler.Outcome.Failed.class);
