@@ -12,7 +12,7 @@ export KUPON_ADMIN_KEYS ?= dev-admin-key
 # a live set of tens of megabytes its pauses stay at a few milliseconds. The benchmarks start the service with these too.
 export KUPON_JAVA_OPTS ?= -XX:+UseParallelGC
 
-.PHONY: run test package bench bench-cart bench-orders bench-reload clean
+.PHONY: run test package bench bench-cart bench-orders bench-reload bench-compile clean
 
 ## Build and start on http://localhost:$${PORT:-8080}, with an embedded PostgreSQL in data/ unless QUARKUS_DATASOURCE_JDBC_URL is set.
 run: package
@@ -37,6 +37,7 @@ bench: package
 	java $(KUPON_JAVA_OPTS) $(BENCH_OPTS) -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" kupon.bench.LargeCartBenchmark
 	java $(BENCH_OPTS) -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" kupon.bench.OrdersBenchmark
 	java $(BENCH_OPTS) -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" kupon.bench.ReloadBenchmark
+	java $(BENCH_OPTS) -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" kupon.bench.CompileBenchmark
 
 ## One 500-line cart of 100 units per line (58 KB) over HTTP, p50 and p99 against the 20 ms target, and the pricing
 ## core alone on it against the per-unit reference (about 2 minutes; results in target/bench/cart.md).
@@ -52,6 +53,11 @@ bench-orders: package
 ## (about 2 minutes; results in target/bench/reload.md).
 bench-reload: package
 	java $(BENCH_OPTS) -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" kupon.bench.ReloadBenchmark
+
+## Evaluations while the largest accepted DRL file (1,000 rules) and decision table (1,000 rows) compile: latencies,
+## upload time and heap (about 4 minutes; results in target/bench/compile.md).
+bench-compile: package
+	java $(BENCH_OPTS) -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" kupon.bench.CompileBenchmark
 
 clean:
 	$(MVN) -q clean

@@ -9,13 +9,14 @@ import java.util.List;
 
 /**
  * The bound on the size of a rule set: compiling rules costs CPU and memory in proportion to their number (about 10 s
- * of one core and a gigabyte of heap for 2,000 rules), taken from the node that also serves checkout. Larger
+ * of one core for 1,000 rules, and more under load), taken from the node that also serves checkout; the bound is
+ * where checkout keeps its p99 under 50 ms during the compile (docs/benchmarks.md, `make bench-compile`). Larger
  * catalogues of promotions belong in JSON promotions, which are indexed, not compiled, and scale to 10,000.
  */
 final class RuleCount {
 
     /** The most rules (hand-written and generated from tables) one rule set may hold. */
-    static final int MAX_RULES = 2_000;
+    static final int MAX_RULES = 1_000;
 
     private RuleCount() {
     }

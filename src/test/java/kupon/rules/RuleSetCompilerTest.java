@@ -89,9 +89,9 @@ class RuleSetCompilerTest {
     }
 
     @Test
-    void aRuleSetOfMoreThan2000RulesIsRefusedBeforeItIsCompiled() {
+    void aRuleSetOfMoreThan1000RulesIsRefusedBeforeItIsCompiled() {
         StringBuilder many = new StringBuilder("package kupon.rules.big;\nimport kupon.rules.model.*;\nglobal kupon.rules.api.Actions actions;\n");
-        for (int i = 0; i < 1_500; i++) {
+        for (int i = 0; i < 600; i++) {
             many.append("rule \"r").append(i).append("\"\nwhen\n    $line : Line( sku == \"S").append(i)
                     .append("\" )\nthen\n    actions.promotion(\"p").append(i).append("\").percentOffItems(10).onLine($line);\nend\n");
         }
@@ -99,8 +99,8 @@ class RuleSetCompilerTest {
         RuleSource more = drl("more.drl", many.toString().replace("kupon.rules.big", "kupon.rules.more").replace("\"r", "\"m"));
         assertThat(errors(big, more)).singleElement().satisfies(e -> {
             assertThat(e.file()).isEqualTo("big.drl");
-            assertThat(e.message()).contains("would hold 3000 rules (big.drl 1500, more.drl 1500)")
-                    .contains("at most 2000").contains("JSON promotions");
+            assertThat(e.message()).contains("would hold 1200 rules (big.drl 600, more.drl 600)")
+                    .contains("at most 1000").contains("JSON promotions");
         });
     }
 
