@@ -12,7 +12,7 @@ export KUPON_ADMIN_KEYS ?= dev-admin-key
 # a live set of tens of megabytes its pauses stay at a few milliseconds. The benchmarks start the service with these too.
 export KUPON_JAVA_OPTS ?= -XX:+UseParallelGC
 
-.PHONY: run test package bench bench-cart bench-orders bench-reload bench-compile clean
+.PHONY: run test package bench bench-cart bench-orders bench-reload bench-compile bench-soak clean
 
 ## Build and start on http://localhost:$${PORT:-8080}, with an embedded PostgreSQL in data/ unless QUARKUS_DATASOURCE_JDBC_URL is set.
 run: package
@@ -58,6 +58,12 @@ bench-reload: package
 ## upload time and heap (about 4 minutes; results in target/bench/compile.md).
 bench-compile: package
 	java $(BENCH_OPTS) -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" kupon.bench.CompileBenchmark
+
+## A mixed load (evaluate, orders, cancels, code batches, a promotion change every 10 s) for 10 minutes: errors,
+## latencies, heap and database connections at the start and the end, counters against the ledger
+## (BENCH_OPTS="-Dbench.soakMinutes=60" for longer; results in target/bench/soak.md).
+bench-soak: package
+	java $(BENCH_OPTS) -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" kupon.bench.SoakBenchmark
 
 clean:
 	$(MVN) -q clean
