@@ -1,5 +1,6 @@
 package kupon.evaluation;
 
+import kupon.codes.PromoCode;
 import kupon.customers.EmailNormalizer;
 import kupon.pricing.PricingCart;
 import kupon.pricing.PricingLine;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -83,7 +83,7 @@ record CheckoutFacts(Cart cart, List<Line> lines, Customer customer, List<Entere
 
         Set<String> distinct = new LinkedHashSet<>();
         if (request.codes() != null) {
-            request.codes().forEach(code -> distinct.add(code.trim().toUpperCase(Locale.ROOT)));
+            request.codes().forEach(code -> distinct.add(PromoCode.normalize(code)));
         }
         List<EnteredCode> codes = new ArrayList<>();
         List<String> excess = new ArrayList<>();

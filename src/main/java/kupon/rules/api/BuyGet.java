@@ -89,7 +89,7 @@ public final class BuyGet {
 
     /** The got units are {@code percent}% off (0 to 100) instead of free, e.g. {@code percentOff(50)} for "half price". */
     public BuyGet percentOff(Object percent) {
-        BigDecimal p = PromotionOffer.amountOf(percent);
+        BigDecimal p = Amounts.of(percent);
         if (p.signum() < 0 || p.compareTo(BigDecimal.valueOf(100)) > 0) {
             throw new IllegalArgumentException("percentOff must be between 0 and 100, was " + p.toPlainString());
         }
@@ -98,7 +98,7 @@ public final class BuyGet {
 
     /** Each got unit is {@code amount} off (never more than it costs) instead of free, e.g. {@code amountOff("5.00")}. */
     public BuyGet amountOff(Object amount) {
-        BigDecimal a = PromotionOffer.amountOf(amount);
+        BigDecimal a = Amounts.of(amount);
         if (a.signum() < 0) {
             throw new IllegalArgumentException("amountOff must not be negative, was " + a.toPlainString());
         }

@@ -7,14 +7,13 @@ import kupon.pricing.LineSelector;
 import kupon.pricing.Offer;
 import kupon.pricing.Reward;
 import kupon.pricing.Target;
+import kupon.codes.PromoCode;
 import kupon.promotions.Promotion;
 import kupon.rules.model.EnteredCode;
 import kupon.rules.model.Line;
 
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -53,16 +52,8 @@ public final class PromotionOffer {
     private BigDecimal maxAmount;
     private Items requiredItems;
     private int requiredQuantity;
-    private Integer totalUses;
-    private Integer perCustomer;
-    private Integer perDay;
-    private Integer perIp;
-    private BigDecimal budget;
-    /** Null until {@link #timeZone} is called. */
-    private ZoneId timeZone;
-    private Function<LineSelector, Reward> reward;
-    private String rewardDescription;
-    private boolean rewardUsesItems;
+    private final StatedLimits limits;
+    private final StatedReward reward;
     private final Set<String> lineIds = new LinkedHashSet<>();
     /** What {@link #onItems} named; null until it is called. */
     private Items items;
@@ -73,6 +64,8 @@ public final class PromotionOffer {
         this.promotionId = promotionId;
         this.problems = problems;
         this.name = promotionId;
+        this.limits = new StatedLimits(promotionId, problems);
+        this.reward = new StatedReward(promotionId, problems);
     }
 
     /** The promotion this offer is for. */
@@ -102,12 +95,12 @@ public final class PromotionOffer {
     public PromotionOffer code(EnteredCode enteredCode) { return code(enteredCode.getCode()); }
 
     /** It applies because this code was entered (compared trimmed and upper-cased); reported in {@code applied[].code}. */
-    public PromotionOffer code(String code) { this.code = code.trim().toUpperCase(java.util.Locale.ROOT); return this; }
+    public PromotionOffer code(String code) { this.code = PromoCode.normalize(code); return this; }
 
     // --- conditions checked on the cart as discounted so far ------------------------------------
 
     /** The items still have to be worth at least this much when the promotion's turn comes. */
-    public PromotionOffer minSubtotal(Object amount) { this.minSubtotal = amountOf(amount); return this; }
+    public PromotionOffer minSubtotal(Object amount) { this.minSubtotal = Amounts.of(amount); return this; }
 
     /** The cart must hold at least this many units. */
     public PromotionOffer minQuantity(int quantity) { this.minQuantity = quantity; return this; }
@@ -134,77 +127,36 @@ public final class PromotionOffer {
     }
 
     /** Never more than this in total per order. */
-    public PromotionOffer maxAmount(Object amount) { this.maxAmount = amountOf(amount); return this; }
+    public PromotionOffer maxAmount(Object amount) { this.maxAmount = Amounts.of(amount); return this; }
 
     // --- usage limits, counted over all orders -------------------------------------------------
 
     /** At most this many orders in all get the promotion. */
-    public PromotionOffer totalUses(int uses) { totalUses = limit("totalUses", totalUses, uses); return this; }
+    public PromotionOffer totalUses(int uses) { limits.totalUses(uses); return this; }
 
     /** At most this many orders per customer (by customer id, else normalized email); guests without an email do not get it. */
-    public PromotionOffer perCustomer(int uses) { perCustomer = limit("perCustomer", perCustomer, uses); return this; }
+    public PromotionOffer perCustomer(int uses) { limits.perCustomer(uses); return this; }
 
     /** At most this many orders per calendar day, in {@link #timeZone} (UTC unless given). */
-    public PromotionOffer perDay(int uses) { perDay = limit("perDay", perDay, uses); return this; }
+    public PromotionOffer perDay(int uses) { limits.perDay(uses); return this; }
 
     /** At most this many orders per shopper's IP address ({@code context.ip}, else the caller's address). */
-    public PromotionOffer perIp(int uses) { perIp = limit("perIp", perIp, uses); return this; }
+    public PromotionOffer perIp(int uses) { limits.perIp(uses); return this; }
 
     /**
      * At most this much discount money over the promotion's life, e.g. {@code .budget("5000.00")}; when nearly
      * exhausted, the discount is reduced to what remains.
      */
-    public PromotionOffer budget(Object amount) {
-        BigDecimal b = amountOf(amount);
-        if (b.signum() <= 0) {
-            throw new IllegalArgumentException("budget must be above 0, was " + b.toPlainString() + " (leave it out for no budget)");
-        }
-        if (budget == null) {
-            budget = b;
-        } else if (budget.compareTo(b) != 0) {
-            problems.accept("Promotion '" + promotionId + "' was given two budgets, " + budget.toPlainString() + " and "
-                    + b.toPlainString() + "; the first is kept.");
-        }
-        return this;
-    }
+    public PromotionOffer budget(Object amount) { limits.budget(Amounts.of(amount)); return this; }
 
     /** The IANA time zone whose calendar days {@link #perDay} counts, e.g. {@code "Europe/Paris"} (default UTC). */
-    public PromotionOffer timeZone(String zone) {
-        ZoneId z;
-        try {
-            z = ZoneId.of(Objects.requireNonNull(zone, "timeZone").trim());
-        } catch (DateTimeException e) {
-            throw new IllegalArgumentException("timeZone '" + zone + "' is not a time zone; use an IANA name like \"Europe/Paris\"");
-        }
-        if (timeZone == null) {
-            timeZone = z;
-        } else if (!timeZone.equals(z)) {
-            problems.accept("Promotion '" + promotionId + "' was given two time zones, " + timeZone + " and " + z
-                    + "; the first is kept.");
-        }
-        return this;
-    }
+    public PromotionOffer timeZone(String zone) { limits.timeZone(zone); return this; }
 
     /** The usage limits stated, as a JSON promotion's {@code limits}; null when none. */
-    public Promotion.Limits getLimits() {
-        if (totalUses == null && perCustomer == null && perDay == null && perIp == null && budget == null) return null;
-        return new Promotion.Limits(totalUses, perCustomer, perDay, perIp, budget);
-    }
+    public Promotion.Limits getLimits() { return limits.toLimits(); }
 
     /** Where {@link #perDay} reads the calendar day: UTC unless {@link #timeZone} was given, as for a JSON promotion without one. */
-    public ZoneId getTimeZone() { return timeZone == null ? ZoneOffset.UTC : timeZone; }
-
-    private Integer limit(String name, Integer current, int uses) {
-        if (uses < 1) {
-            throw new IllegalArgumentException(name + " must be at least 1, was " + uses + " (leave it out for no limit)");
-        }
-        if (current != null && current != uses) {
-            problems.accept("Promotion '" + promotionId + "' was given two limits " + name + ", " + current + " and "
-                    + uses + "; the first is kept.");
-            return current;
-        }
-        return uses;
-    }
+    public ZoneId getTimeZone() { return limits.zone(); }
 
     // --- which items -----------------------------------------------------------------------------
 
@@ -255,39 +207,39 @@ public final class PromotionOffer {
 
     /** {@code percent}% off each targeted line, rounded per line. */
     public PromotionOffer percentOffItems(Object percent) {
-        BigDecimal p = amountOf(percent);
+        BigDecimal p = Amounts.of(percent);
         return reward("percentOffItems(" + p + ")", items -> new Reward.PercentOff(p, Target.ITEMS, items, Allocation.ACROSS, null));
     }
 
     /** {@code percent}% off at most {@code maxQuantity} units per targeted line, the dearest first. */
     public PromotionOffer percentOffEachItem(Object percent, int maxQuantity) {
-        BigDecimal p = amountOf(percent);
+        BigDecimal p = Amounts.of(percent);
         return reward("percentOffEachItem(" + p + "," + maxQuantity + ")",
                 items -> new Reward.PercentOff(p, Target.ITEMS, items, Allocation.EACH, maxQuantity));
     }
 
     /** {@code percent}% off every targeted unit, each unit rounded on its own (not per line). */
     public PromotionOffer percentOffEachItem(Object percent) {
-        BigDecimal p = amountOf(percent);
+        BigDecimal p = Amounts.of(percent);
         return reward("percentOffEachItem(" + p + ")",
                 items -> new Reward.PercentOff(p, Target.ITEMS, items, Allocation.EACH, null));
     }
 
     /** {@code amount} once, spread over the targeted lines in proportion to their value. */
     public PromotionOffer amountOffItems(Object amount) {
-        BigDecimal a = amountOf(amount);
+        BigDecimal a = Amounts.of(amount);
         return reward("amountOffItems(" + a + ")", items -> new Reward.AmountOff(a, Target.ITEMS, items, Allocation.ACROSS, null));
     }
 
     /** {@code amount} off each targeted unit. */
     public PromotionOffer amountOffEachItem(Object amount) {
-        BigDecimal a = amountOf(amount);
+        BigDecimal a = Amounts.of(amount);
         return reward("amountOffEachItem(" + a + ")", items -> new Reward.AmountOff(a, Target.ITEMS, items, Allocation.EACH, null));
     }
 
     /** {@code amount} off each targeted unit, at most {@code maxQuantity} units per line. */
     public PromotionOffer amountOffEachItem(Object amount, int maxQuantity) {
-        BigDecimal a = amountOf(amount);
+        BigDecimal a = Amounts.of(amount);
         return reward("amountOffEachItem(" + a + "," + maxQuantity + ")",
                 items -> new Reward.AmountOff(a, Target.ITEMS, items, Allocation.EACH, maxQuantity));
     }
@@ -297,7 +249,7 @@ public final class PromotionOffer {
      * {@link #onItems} (or the like), of those items' total. Counts as an order discount for {@code combinesWith}.
      */
     public PromotionOffer percentOffOrder(Object percent) {
-        BigDecimal p = amountOf(percent);
+        BigDecimal p = Amounts.of(percent);
         return reward("percentOffOrder(" + p + ")", items -> new Reward.PercentOff(p, Target.ORDER, items, Allocation.ACROSS, null));
     }
 
@@ -306,7 +258,7 @@ public final class PromotionOffer {
      * items). Never touches shipping. Counts as an order discount for {@code combinesWith}.
      */
     public PromotionOffer amountOffOrder(Object amount) {
-        BigDecimal a = amountOf(amount);
+        BigDecimal a = Amounts.of(amount);
         return reward("amountOffOrder(" + a + ")", items -> new Reward.AmountOff(a, Target.ORDER, items, Allocation.ACROSS, null));
     }
 
@@ -315,7 +267,7 @@ public final class PromotionOffer {
      * discount for {@code combinesWith}.
      */
     public PromotionOffer amountOffOrderEachItem(Object amount) {
-        BigDecimal a = amountOf(amount);
+        BigDecimal a = Amounts.of(amount);
         return reward("amountOffOrderEachItem(" + a + ")",
                 items -> new Reward.AmountOff(a, Target.ORDER, items, Allocation.EACH, null));
     }
@@ -325,7 +277,7 @@ public final class PromotionOffer {
      * as an order discount for {@code combinesWith}.
      */
     public PromotionOffer amountOffOrderEachItem(Object amount, int maxQuantity) {
-        BigDecimal a = amountOf(amount);
+        BigDecimal a = Amounts.of(amount);
         return reward("amountOffOrderEachItem(" + a + "," + maxQuantity + ")",
                 items -> new Reward.AmountOff(a, Target.ORDER, items, Allocation.EACH, maxQuantity));
     }
@@ -337,26 +289,26 @@ public final class PromotionOffer {
 
     /** {@code percent}% off the shipping price. */
     public PromotionOffer percentOffShipping(Object percent) {
-        BigDecimal p = amountOf(percent);
+        BigDecimal p = Amounts.of(percent);
         return rewardIgnoringItems("percentOffShipping(" + p + ")", new Reward.FreeShipping(p));
     }
 
     /** {@code amount} off the shipping price (at most the price). */
     public PromotionOffer amountOffShipping(Object amount) {
-        BigDecimal a = amountOf(amount);
+        BigDecimal a = Amounts.of(amount);
         return rewardIgnoringItems("amountOffShipping(" + a + ")",
                 new Reward.AmountOff(a, Target.SHIPPING, LineSelector.ALL, Allocation.ACROSS, null));
     }
 
     /** Each targeted unit costs {@code price}. */
     public PromotionOffer fixedPrice(Object price) {
-        BigDecimal p = amountOf(price);
+        BigDecimal p = Amounts.of(price);
         return reward("fixedPrice(" + p + ")", items -> new Reward.FixedPrice(p, items, null));
     }
 
     /** Every {@code quantity} targeted units cost {@code price} together ("3 for 10.00"). */
     public PromotionOffer bundlePrice(int quantity, Object price) {
-        BigDecimal p = amountOf(price);
+        BigDecimal p = Amounts.of(price);
         return reward("bundlePrice(" + quantity + "," + p + ")", items -> new Reward.FixedPrice(p, items, quantity));
     }
 
@@ -385,53 +337,30 @@ public final class PromotionOffer {
     }
 
     private PromotionOffer rewardIgnoringItems(String description, Reward fixed) {
-        return reward(description, false, items -> fixed);
+        reward.state(description, false, items -> fixed);
+        return this;
     }
 
     private PromotionOffer reward(String description, Function<LineSelector, Reward> factory) {
-        return reward(description, true, factory);
-    }
-
-    private PromotionOffer reward(String description, boolean usesItems, Function<LineSelector, Reward> factory) {
-        factory.apply(LineSelector.ALL); // an invalid value fails here, in the rule that gave it
-        if (reward == null) {
-            reward = factory;
-            rewardDescription = description;
-            rewardUsesItems = usesItems;
-        } else if (!rewardDescription.equals(description)) {
-            problems.accept("Promotion '" + promotionId + "' was given two rewards, " + rewardDescription + " and "
-                    + description + "; the first is kept. Give each reward its own promotion id.");
-        }
+        reward.state(description, true, factory);
         return this;
     }
 
     /** The offer for the pricing core, or null when no rule stated a reward. */
     public Offer toOffer() {
-        if (reward == null) {
+        if (!reward.isStated()) {
             problems.accept("Promotion '" + promotionId + "' was named by a rule but given no reward; it is ignored.");
             return null;
         }
         Items selection = (items == null ? Items.all() : items).with(refinements);
-        if (!rewardUsesItems && (!selection.isAll() || !lineIds.isEmpty())) {
-            problems.accept("Promotion '" + promotionId + "' names items, but " + rewardDescription
+        if (!reward.usesItems() && (!selection.isAll() || !lineIds.isEmpty())) {
+            problems.accept("Promotion '" + promotionId + "' names items, but " + reward.description()
                     + " does not discount chosen items, so they are ignored; to make items a condition, use requiresItems(..).");
         }
         Conditions conditions = new Conditions(minSubtotal, minQuantity, requiredItems == null ? null
                 : new Conditions.ItemRequirement(requiredItems.toSelector(), requiredQuantity));
         LineSelector lineSelector = selection.toSelector(lineIds);
         return new Offer(promotionId, name, code, priority, exclusive, stopFurther, combinesWith, conditions,
-                reward.apply(lineSelector), maxAmount, null);
-    }
-
-    static BigDecimal amountOf(Object value) {
-        Objects.requireNonNull(value, "amount");
-        if (value instanceof BigDecimal d) return d;
-        if (value instanceof String s) return new BigDecimal(s.trim());
-        if (value instanceof Integer || value instanceof Long || value instanceof Short) {
-            return BigDecimal.valueOf(((Number) value).longValue());
-        }
-        // A decimal literal in DRL arrives as a double; its shortest decimal form is what the author wrote.
-        if (value instanceof Double || value instanceof Float) return new BigDecimal(value.toString());
-        throw new IllegalArgumentException("Amount " + value + " must be a string like \"5.00\" or a number");
+                reward.on(lineSelector), maxAmount, null);
     }
 }

@@ -90,8 +90,8 @@ public final class Tiers {
      * by quantity. Tiers may be given in any order; two tiers with the same minimum are a mistake.
      */
     public Tiers tier(Object min, Object value) {
-        BigDecimal m = PromotionOffer.amountOf(min);
-        BigDecimal v = PromotionOffer.amountOf(value);
+        BigDecimal m = Amounts.of(min);
+        BigDecimal v = Amounts.of(value);
         if (m.signum() < 0) {
             throw new IllegalArgumentException("A tier's min must not be negative, was " + m.toPlainString());
         }
