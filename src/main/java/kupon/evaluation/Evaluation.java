@@ -14,7 +14,8 @@ import java.util.List;
  * decided, and what committing it as an order would consume.
  */
 public record Evaluation(PricingResult pricing, List<RejectedCode> rejectedCodes, long ruleSetVersion,
-                         Instant evaluatedAt, List<String> firedRules, List<PlannedUse> plannedUses, Shopper shopper) {
+                         Instant evaluatedAt, List<String> firedRules, List<PlannedUse> plannedUses, Shopper shopper,
+                         List<String> problems) {
 
     /** One applied promotion (through a code, maybe) and the limits an order must count it against. */
     public record PlannedUse(String promotionId, PromoCode code, BigDecimal amount, List<UsageLimit> limits) {
@@ -31,5 +32,6 @@ public record Evaluation(PricingResult pricing, List<RejectedCode> rejectedCodes
         rejectedCodes = List.copyOf(rejectedCodes);
         firedRules = List.copyOf(firedRules);
         plannedUses = List.copyOf(plannedUses);
+        problems = List.copyOf(problems);
     }
 }

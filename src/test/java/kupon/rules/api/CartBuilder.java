@@ -1,26 +1,17 @@
 package kupon.rules.api;
 
-import kupon.pricing.PricingCart;
-import kupon.pricing.PricingLine;
-import kupon.pricing.PricingShipping;
-import kupon.rules.model.Cart;
-import kupon.rules.model.Clock;
-import kupon.rules.model.Context;
-import kupon.rules.model.Customer;
-import kupon.rules.model.EnteredCode;
-import kupon.rules.model.Line;
+import kupon.evaluation.CheckoutRequest;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Builds a checkout for rule tests: USD, no shipping, a returning customer in no segments, no codes,
- * unless a test says otherwise. It yields both what rules see (facts) and what the pricing core prices.
+ * unless a test says otherwise, as the request checkout sends; {@link RuleHarness} evaluates it as the service does.
  */
 final class CartBuilder {
 
@@ -77,28 +68,14 @@ final class CartBuilder {
         return this;
     }
 
-    /** Everything a rule session gets inserted, in the order the evaluator inserts it. */
-    List<Object> facts() {
-        List<Object> facts = new ArrayList<>();
-        BigDecimal subtotal = BigDecimal.ZERO;
-        int quantity = 0;
-        for (LineBuilder l : lines) {
-            subtotal = subtotal.add(l.unitPrice.multiply(BigDecimal.valueOf(l.quantity)));
-            quantity += l.quantity;
-        }
-        facts.add(new Cart("cart-1", "USD", subtotal, quantity, false, shippingMethod,
-                shipping == null ? null : "US", shipping == null ? BigDecimal.ZERO : shipping));
-        lines.forEach(l -> facts.add(l.fact()));
-        facts.add(new Customer("cust-1", "shopper@example.com", segments, "US", orderCount));
-        codes.forEach(c -> facts.add(new EnteredCode(c)));
-        facts.add(new Context("web", null, null, "203.0.113.7", "US"));
-        facts.add(new Clock(NOW));
-        return facts;
-    }
-
-    PricingCart pricingCart() {
-        return new PricingCart(Currency.getInstance("USD"), false, lines.stream().map(LineBuilder::pricing).toList(),
-                shipping == null ? null : new PricingShipping(shipping, null));
+    /** The checkout as a shop sends it to {@code POST /api/v1/evaluate}. */
+    CheckoutRequest request() {
+        return new CheckoutRequest(
+                new CheckoutRequest.CartInput("cart-1", "USD", false, lines.stream().map(LineBuilder::input).toList(),
+                        shipping == null ? null : new CheckoutRequest.ShippingInput(shippingMethod, shipping, "US", null, null)),
+                new CheckoutRequest.CustomerInput("cust-1", "shopper@example.com", segments, "US", orderCount),
+                List.copyOf(codes),
+                new CheckoutRequest.ContextInput("web", "203.0.113.7", null, null));
     }
 
     /** One line with defaults: quantity 1, price 10.00, discountable, not on sale, no categories, brand or tags. */
@@ -165,12 +142,8 @@ final class CartBuilder {
             return this;
         }
 
-        private Line fact() {
-            return new Line(id, sku, productId, id, categories, brand, tags, quantity, unitPrice, onSale, discountable);
-        }
-
-        private PricingLine pricing() {
-            return new PricingLine(id, sku, productId, categories, brand, tags, quantity, unitPrice, onSale,
+        private CheckoutRequest.LineInput input() {
+            return new CheckoutRequest.LineInput(id, sku, productId, id, categories, brand, tags, quantity, unitPrice, onSale,
                     discountable, null, null, null);
         }
     }

@@ -1,66 +1,51 @@
 package kupon.rules.api;
 
-import kupon.pricing.Offer;
+import kupon.evaluation.CartEvaluation;
+import kupon.evaluation.Evaluation;
 import kupon.pricing.PricingEngine;
 import kupon.pricing.PricingResult;
 import kupon.pricing.Rounding;
+import kupon.promotions.PromotionCatalog;
+import kupon.rules.RuleSet;
 import kupon.rules.RuleSetCompiler;
 import kupon.rules.source.RuleSource;
 import kupon.rules.source.RuleSourceKind;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.runtime.KieSession;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs DRL the way an evaluation does, without the service around it: compiles the text with the real
- * {@link RuleSetCompiler}, fires it on a cart's facts with the {@code actions} global, turns the offers into
- * pricing offers and prices them with the default engine ({@code HALF_EVEN}).
+ * Runs DRL the way the service does, without the database: compiles the text with the real
+ * {@link RuleSetCompiler} and evaluates the cart with {@link CartEvaluation}, the evaluation checkout runs, with
+ * nothing stored (no codes, no usage, no earlier orders) and the default rounding ({@code HALF_EVEN}).
  */
 final class RuleHarness {
 
     private static final RuleSetCompiler COMPILER = new RuleSetCompiler();
     private static final PricingEngine ENGINE = new PricingEngine(Rounding.HALF_EVEN);
+    private static final CartEvaluation.Settings SETTINGS = new CartEvaluation.Settings(5, 10_000, Duration.ofSeconds(2));
 
     private RuleHarness() {
     }
 
-    /** Compiles {@code drl} (failing the test with every located error if it does not compile), fires and prices. */
+    /** Compiles {@code drl} (failing the test with every located error if it does not compile), then evaluates. */
     static Evaluated evaluate(String drl, CartBuilder cart) {
         RuleSetCompiler.Outcome outcome = COMPILER.compile(List.of(
                 RuleSource.of("example.drl", RuleSourceKind.DRL, drl.getBytes(StandardCharsets.UTF_8))));
         assertThat(outcome).as("compile errors: %s", outcome).isInstanceOf(RuleSetCompiler.Outcome.Compiled.class);
         RuleSetCompiler.Outcome.Compiled compiled = (RuleSetCompiler.Outcome.Compiled) outcome;
         assertThat(compiled.declaresActions()).as("the DRL declares the actions global").isTrue();
-
-        Actions actions = new Actions();
-        List<String> fired = new ArrayList<>();
-        KieSession session = compiled.kieBase().newKieSession();
-        try {
-            session.setGlobal("actions", actions);
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    fired.add(event.getMatch().getRule().getName());
-                }
-            });
-            cart.facts().forEach(session::insert);
-            session.fireAllRules();
-        } finally {
-            session.dispose();
-        }
-        List<Offer> offers = actions.offers().stream().map(PromotionOffer::toOffer).filter(Objects::nonNull).toList();
-        return new Evaluated(fired, offers, actions.problems(), ENGINE.price(cart.pricingCart(), offers));
+        RuleSet ruleSet = new RuleSet(1, compiled.kieBase(), List.of(), "", true, PromotionCatalog.EMPTY, "", CartBuilder.NOW);
+        Evaluation evaluation = CartEvaluation.evaluate(ruleSet, cart.request(), CartBuilder.NOW, null,
+                CartEvaluation.Lookups.NONE, SETTINGS, ENGINE);
+        return new Evaluated(evaluation.firedRules(), evaluation.problems(), evaluation.pricing());
     }
 
     /** What one evaluation gave, read as plain strings for exact assertions. */
-    record Evaluated(List<String> firedRules, List<Offer> offers, List<String> problems, PricingResult result) {
+    record Evaluated(List<String> firedRules, List<String> problems, PricingResult result) {
 
         /** Distinct fired rule names, sorted: a rule firing once per line is listed once. */
         List<String> rulesFired() {

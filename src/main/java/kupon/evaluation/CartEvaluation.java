@@ -1,0 +1,177 @@
+package kupon.evaluation;
+
+import kupon.codes.PromoCode;
+import kupon.codes.RejectedCode;
+import kupon.codes.RejectionReason;
+import kupon.limits.Usage;
+import kupon.limits.UsageKey;
+import kupon.limits.UsageLimit;
+import kupon.pricing.Offer;
+import kupon.pricing.PricingEngine;
+import kupon.pricing.PricingResult;
+import kupon.rules.RuleSet;
+import kupon.rules.api.Actions;
+import kupon.rules.model.EnteredCode;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The evaluation of one cart against one rule set: its facts, the rules fired on them, the offers rules made and the
+ * stored promotions that concern the cart, the codes entered, limits as they stand, and the pricing core's answer.
+ * What it needs from storage comes through {@link Lookups}, so the same code serves checkout (the database behind it)
+ * and the rule tests (nothing stored).
+ */
+public final class CartEvaluation {
+
+    /** What an evaluation reads from storage. */
+    public interface Lookups {
+
+        /** The stored codes among these (normalized) entered codes. */
+        Map<String, PromoCode> codes(Collection<String> entered);
+
+        /** The counters among {@code keys} that have been used; missing ones are unused. */
+        Map<UsageKey, Usage> counters(Collection<UsageKey> keys);
+
+        /** Placed orders of the customer, by id, else normalized email; asked only when a rule or promotion needs it. */
+        int orderCount(String customerId, String normalizedEmail);
+
+        /** Nothing stored: no codes, every counter unused, no orders. */
+        Lookups NONE = new Lookups() {
+            @Override
+            public Map<String, PromoCode> codes(Collection<String> entered) {
+                return Map.of();
+            }
+
+            @Override
+            public Map<UsageKey, Usage> counters(Collection<UsageKey> keys) {
+                return Map.of();
+            }
+
+            @Override
+            public int orderCount(String customerId, String normalizedEmail) {
+                return 0;
+            }
+        };
+    }
+
+    /** The bounds of an evaluation: codes per order, and the firings and time rules may take. */
+    public record Settings(int maxCodesPerOrder, int maxFirings, Duration maxFiringTime) {
+    }
+
+    private CartEvaluation() {
+    }
+
+    /**
+     * Evaluates a request already checked by the API's validator.
+     *
+     * @param connectionIp the caller's address, for per-IP limits when the request names no {@code context.ip}
+     */
+    public static Evaluation evaluate(RuleSet ruleSet, CheckoutRequest request, Instant now, String connectionIp,
+                                      Lookups lookups, Settings settings, PricingEngine pricingEngine) {
+        CheckoutFacts facts = CheckoutFacts.of(request, now, settings.maxCodesPerOrder(), connectionIp, lookups::orderCount);
+        Actions actions = new Actions();
+        List<String> fired = RuleFiring.fire(ruleSet.kieBase(), ruleSet.declaresActions(), facts, actions, settings.maxFirings(),
+                settings.maxFiringTime(), "Rule set " + ruleSet.version());
+        List<RuleOffers.Candidate> stated = RuleOffers.of(ruleSet.version(), actions, facts, now);
+        Set<UsageKey> ruleCounters = RuleOffers.keys(stated);
+        List<String> entered = facts.codes().stream().map(EnteredCode::getCode).toList();
+        Map<String, PromoCode> stored = entered.isEmpty() ? Map.of() : lookups.codes(entered);
+        // The rules' counters are read in the catalog's query: limits in rule files cost no query of their own.
+        CatalogOffers.Result catalog = CatalogOffers.collect(ruleSet.promotions(), facts, stored,
+                keys -> lookups.counters(union(keys, ruleCounters)), now);
+        RuleOffers.Result rules = RuleOffers.within(stated, catalog.counters());
+        List<Offer> offers = new ArrayList<>(rules.offers());
+        offers.addAll(catalog.offers());
+        PricingResult pricing = pricingEngine.price(facts.pricingCart(), offers);
+        // After the offers are built: building them reports mistakes too (a promotion given no reward).
+        return new Evaluation(pricing, rejectedCodes(facts, catalog, rules, pricing), ruleSet.version(), now, fired,
+                plannedUses(pricing, catalog, rules), shopper(facts), actions.problems());
+    }
+
+    private static Collection<UsageKey> union(Collection<UsageKey> a, Set<UsageKey> b) {
+        if (b.isEmpty()) return a;
+        Set<UsageKey> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /**
+     * Every applied promotion with limits (JSON, or from rule files), with its code: what an order would consume.
+     * A JSON promotion and a rule offer with the same id share counters; they are counted once per order.
+     */
+    private static List<Evaluation.PlannedUse> plannedUses(PricingResult pricing, CatalogOffers.Result catalog, RuleOffers.Result rules) {
+        Map<String, BigDecimal> amounts = new LinkedHashMap<>();
+        pricing.applied().forEach(a -> amounts.merge(a.promotionId(), a.amount().amount(), BigDecimal::add));
+        List<Evaluation.PlannedUse> uses = new ArrayList<>();
+        amounts.forEach((promotionId, amount) -> {
+            CatalogOffers.Candidate json = catalog.candidates().get(promotionId);
+            RuleOffers.Candidate rule = rules.limited().get(promotionId);
+            if (json == null && rule == null) return;
+            Map<UsageKey, UsageLimit> limits = new LinkedHashMap<>();
+            if (json != null) json.limits().forEach(l -> limits.putIfAbsent(l.key(), l));
+            if (rule != null) rule.limits().forEach(l -> limits.putIfAbsent(l.key(), l));
+            uses.add(new Evaluation.PlannedUse(promotionId, json == null ? null : json.code(), amount, List.copyOf(limits.values())));
+        });
+        return uses;
+    }
+
+    private static Evaluation.Shopper shopper(CheckoutFacts facts) {
+        return new Evaluation.Shopper(facts.customer().getId(), facts.customer().getEmail(), facts.context().getIp(),
+                facts.context().getChannel(), facts.context().getSource(), facts.context().getCampaign());
+    }
+
+    private static List<RejectedCode> rejectedCodes(CheckoutFacts facts, CatalogOffers.Result catalog, RuleOffers.Result rules,
+                                                    PricingResult pricing) {
+        List<RejectedCode> rejected = new ArrayList<>();
+        facts.codes().forEach(entered -> {
+            String code = entered.getCode();
+            if (pricing.applied().stream().anyMatch(a -> code.equals(a.code()))) {
+                return;
+            }
+            Optional<RejectedCode> early = Stream.concat(catalog.rejected().stream(), rules.rejected().stream())
+                    .filter(r -> r.code().equals(code)).findFirst();
+            if (early.isPresent()) {
+                rejected.add(early.get());
+                return;
+            }
+            RejectedCode why = pricing.notApplied().stream()
+                    .filter(n -> code.equals(n.offer().code()))
+                    .findFirst()
+                    .map(n -> reject(code, n.reason(), n.offer()))
+                    .orElseGet(() -> new RejectedCode(code, RejectionReason.UNKNOWN_CODE,
+                            "The code " + code + " does not exist. Check the spelling."));
+            rejected.add(why);
+        });
+        facts.excessCodes().forEach(code -> rejected.add(new RejectedCode(code, RejectionReason.TOO_MANY_CODES,
+                "Only " + facts.codes().size() + " codes can be used on one order; remove one to use " + code + ".")));
+        return rejected;
+    }
+
+    private static RejectedCode reject(String code, PricingResult.Reason reason, Offer offer) {
+        return switch (reason) {
+            case MIN_SUBTOTAL_NOT_MET -> new RejectedCode(code, RejectionReason.MIN_SUBTOTAL_NOT_MET,
+                    offer.conditions().minSubtotal() == null ? "The cart does not reach the amount the code " + code + " needs."
+                            : "The code " + code + " needs items worth at least " + offer.conditions().minSubtotal().toPlainString() + ".");
+            case MIN_QUANTITY_NOT_MET -> new RejectedCode(code, RejectionReason.MIN_QUANTITY_NOT_MET,
+                    offer.conditions().minQuantity() == null ? "The cart does not hold enough items for the code " + code + "."
+                            : "The code " + code + " needs at least " + offer.conditions().minQuantity() + " items in the cart.");
+            case NO_ELIGIBLE_ITEMS -> new RejectedCode(code, RejectionReason.NO_ELIGIBLE_ITEMS,
+                    "None of the items in the cart qualify for " + code + ".");
+            case BUDGET_EXHAUSTED -> new RejectedCode(code, RejectionReason.BUDGET_EXHAUSTED,
+                    "The promotion behind " + code + " has run out.");
+            case NOT_COMBINABLE, EXCLUDED_BY_EXCLUSIVE, STOPPED_BY_EARLIER -> new RejectedCode(code, RejectionReason.NOT_COMBINABLE,
+                    "The code " + code + " cannot be combined with the other discounts on this order.");
+        };
+    }
+}
