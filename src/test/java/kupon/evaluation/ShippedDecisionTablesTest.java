@@ -2,16 +2,15 @@ package kupon.evaluation;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import kupon.pricing.Offer;
 import kupon.pricing.PricingEngine;
 import kupon.pricing.PricingResult;
 import kupon.pricing.Rounding;
 import kupon.rules.RuleSetCompiler;
 import kupon.rules.RulesDirectory;
-import kupon.rules.api.Actions;
-import kupon.rules.api.PromotionOffer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import kupon.promotions.PromotionCatalog;
+import kupon.rules.RuleSet;
 import org.kie.api.KieBase;
 
 import java.math.RoundingMode;
@@ -19,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -129,7 +127,7 @@ class ShippedDecisionTablesTest {
         assertThat(fired.discountTotal()).isEqualTo("0.00");
     }
 
-    /** Fires the shipped rules on a checkout body as Evaluator does, and prices the offers they made. */
+    /** Evaluates a checkout body with the shipped rules as the service does, with nothing stored. */
     private static Fired fire(String json) {
         CheckoutRequest request;
         try {
@@ -137,12 +135,11 @@ class ShippedDecisionTablesTest {
         } catch (Exception e) {
             throw new IllegalArgumentException(e);
         }
-        CheckoutFacts facts = CheckoutFacts.of(request, Instant.parse("2026-11-25T12:00:00Z"), 5, null, (id, email) -> 0);
-        Actions actions = new Actions();
-        List<String> fired = RuleFiring.fire(rules, true, facts, actions, 1_000, java.time.Duration.ofSeconds(5), "shipped rules");
-        assertThat(actions.problems()).isEmpty();
-        List<Offer> offers = actions.offers().stream().map(PromotionOffer::toOffer).filter(Objects::nonNull).toList();
-        PricingResult result = new PricingEngine(new Rounding(RoundingMode.HALF_EVEN)).price(facts.pricingCart(), offers);
-        return new Fired(fired, result);
+        Instant now = Instant.parse("2026-11-25T12:00:00Z");
+        RuleSet ruleSet = new RuleSet(1, rules, List.of(), "", true, PromotionCatalog.EMPTY, "", now);
+        Evaluation evaluation = CartEvaluation.evaluate(ruleSet, request, now, null, CartEvaluation.Lookups.NONE,
+                new CartEvaluation.Settings(5, 1_000, java.time.Duration.ofSeconds(5)), new PricingEngine(new Rounding(RoundingMode.HALF_EVEN)));
+        assertThat(evaluation.problems()).isEmpty();
+        return new Fired(evaluation.firedRules(), evaluation.pricing());
     }
 }
