@@ -1,7 +1,6 @@
 package kupon.pricing;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -114,8 +113,7 @@ final class Ledger {
         if (!included) {
             return initial.round(amount.multiply(rate));
         }
-        RoundingMode mode = initial.rounding().mode();
-        return amount.multiply(rate).divide(BigDecimal.ONE.add(rate), initial.scale(), mode);
+        return initial.rounding().divide(amount.multiply(rate), BigDecimal.ONE.add(rate), initial.scale());
     }
 
     private Money money(BigDecimal amount) {

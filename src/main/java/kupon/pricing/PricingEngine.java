@@ -1,7 +1,6 @@
 package kupon.pricing;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -129,7 +128,7 @@ public final class PricingEngine {
             failed.add(Reason.NO_ELIGIBLE_ITEMS);
         }
         if (failed.size() == 1 && failed.get(0) == Reason.MIN_SUBTOTAL_NOT_MET) {
-            BigDecimal missing = c.minSubtotal().subtract(subtotal).setScale(state.scale(), RoundingMode.CEILING);
+            BigDecimal missing = Rounding.atLeast(c.minSubtotal().subtract(subtotal), state.scale());
             ledger.hint(new Hint(offer.promotionId(), HintKind.MIN_SUBTOTAL, missing,
                     wording.spendMore(missing, wording.describe(offer.reward()))));
         } else if (failed.size() == 1 && failed.get(0) == Reason.MIN_QUANTITY_NOT_MET) {
@@ -178,7 +177,7 @@ public final class PricingEngine {
     /** Less than one minor unit of budget left cannot pay for any discount. */
     private static boolean isBudgetExhausted(Offer offer, PricingState state) {
         return offer.remainingBudget() != null
-                && offer.remainingBudget().setScale(state.scale(), RoundingMode.DOWN).signum() <= 0;
+                && Rounding.atMost(offer.remainingBudget(), state.scale()).signum() <= 0;
     }
 
     /**
@@ -189,7 +188,7 @@ public final class PricingEngine {
         BigDecimal cap = null;
         for (BigDecimal limit : new BigDecimal[] {offer.maxAmount(), offer.remainingBudget()}) {
             if (limit != null) {
-                BigDecimal rounded = limit.max(BigDecimal.ZERO).setScale(state.scale(), RoundingMode.DOWN);
+                BigDecimal rounded = Rounding.atMost(limit.max(BigDecimal.ZERO), state.scale());
                 cap = cap == null ? rounded : cap.min(rounded);
             }
         }

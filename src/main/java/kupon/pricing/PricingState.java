@@ -1,7 +1,6 @@
 package kupon.pricing;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -63,7 +62,7 @@ final class PricingState {
             BigDecimal floor = line.floorPrice() == null
                     ? BigDecimal.ZERO.setScale(scale)
                     // A floor between two minor units must not be undercut, so it rounds up.
-                    : line.floorPrice().setScale(scale, RoundingMode.CEILING);
+                    : Rounding.atLeast(line.floorPrice(), scale);
             Allocator.Part part = Allocator.split(lineSubtotal, List.of(BigDecimal.ONE),
                     new int[] {line.quantity()}, scale).get(0);
             List<Group> lineGroups = new ArrayList<>(2);

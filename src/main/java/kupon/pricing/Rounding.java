@@ -5,7 +5,10 @@ import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.Objects;
 
-/** How amounts are brought to a currency's minor unit; the only place money gets rounded. */
+/**
+ * How amounts are brought to a currency's minor unit: the only place money gets rounded (a test checks no other main
+ * class names a rounding mode). Other {@code setScale} calls in pricing only widen the scale, exactly.
+ */
 public record Rounding(RoundingMode mode) {
 
     /** API.md point 3: banker's rounding unless configured otherwise. */
@@ -21,5 +24,23 @@ public record Rounding(RoundingMode mode) {
 
     public BigDecimal round(BigDecimal amount, Currency currency) {
         return amount.setScale(Money.scaleOf(currency), mode);
+    }
+
+    /** {@code dividend / divisor} at {@code scale} decimals, rounded by this mode (the tax inside a tax-inclusive price). */
+    public BigDecimal divide(BigDecimal dividend, BigDecimal divisor, int scale) {
+        return dividend.divide(divisor, scale, mode);
+    }
+
+    /**
+     * Up to {@code scale} decimals, never below: what a shopper still has to add ("spend 0.01 more", "add 1 more
+     * item") and a price floor, where rounding down would promise too little.
+     */
+    public static BigDecimal atLeast(BigDecimal amount, int scale) {
+        return amount.setScale(scale, RoundingMode.CEILING);
+    }
+
+    /** Down to {@code scale} decimals, never above: what is left of a budget, where rounding up would give too much. */
+    public static BigDecimal atMost(BigDecimal amount, int scale) {
+        return amount.setScale(scale, RoundingMode.DOWN);
     }
 }

@@ -1,7 +1,6 @@
 package kupon.pricing;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,9 +29,9 @@ final class TieredCalculator implements RewardCalculator<Reward.Tiered> {
             BigDecimal missing = next.min().subtract(basis);
             proposal = proposal.withShortfall(bySubtotal
                     ? new Proposal.Shortfall(PricingResult.HintKind.MIN_SUBTOTAL,
-                            missing.setScale(state.scale(), RoundingMode.CEILING), next)
+                            Rounding.atLeast(missing, state.scale()), next)
                     : new Proposal.Shortfall(PricingResult.HintKind.MIN_QUANTITY,
-                            missing.setScale(0, RoundingMode.CEILING), next));
+                            Rounding.atLeast(missing, 0), next));
         }
         return proposal;
     }
@@ -63,7 +62,7 @@ final class TieredCalculator implements RewardCalculator<Reward.Tiered> {
             }
             if (reached + 1 < reward.tiers().size()) {
                 Reward.Tier next = reward.tiers().get(reached + 1);
-                BigDecimal missing = next.min().subtract(quantity).setScale(0, RoundingMode.CEILING);
+                BigDecimal missing = Rounding.atLeast(next.min().subtract(quantity), 0);
                 if (closest == null || missing.compareTo(closest.missing()) < 0) {
                     closest = new Proposal.Shortfall(PricingResult.HintKind.MIN_QUANTITY, missing, next);
                 }
