@@ -128,7 +128,7 @@ final class Allocator {
         }
     }
 
-    /** API.md point 4: first over lines by each line's remaining amount, then within each line over its units. */
+    /** docs/api.md point 4: first over lines by each line's remaining amount, then within each line over its units. */
     static List<Share> overLinesThenUnits(BigDecimal amount, List<Group> groups, PricingState state) {
         List<List<Group>> lines = PricingState.byLine(groups);
         List<BigDecimal> lineWeights = new ArrayList<>(lines.size());

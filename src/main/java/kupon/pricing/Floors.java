@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * API.md point 5: no unit below its floor. What a floor blocks is split again over the other units of the
+ * docs/api.md point 5: no unit below its floor. What a floor blocks is split again over the other units of the
  * proposal's pool, by what they have left, until it is placed or no unit has room; the rest is not given.
  * Every round either places everything or fills at least one group of units, so the loop ends.
  */

@@ -63,7 +63,7 @@ public record Offer(
         return reward.target();
     }
 
-    /** Both must allow the other's class (API.md, point 2). */
+    /** Both must allow the other's class (docs/api.md, point 2). */
     public boolean canCombineWith(Offer other) {
         return combinesWith.allows(other.rewardClass()) && other.combinesWith.allows(rewardClass());
     }

@@ -13,7 +13,7 @@ import kupon.pricing.PricingResult.Reason;
 /**
  * Prices a cart under a list of offers: orders the offers, enforces stacking (exclusive, stopFurther,
  * combinesWith), checks conditions on the cart as discounted so far, asks the reward's calculator what it would
- * take off, then holds every unit at its floor and the offer under its caps (API.md "How discounts are computed").
+ * take off, then holds every unit at its floor and the offer under its caps (docs/api.md "How discounts are computed").
  * Stateless and thread-safe.
  */
 public final class PricingEngine {
@@ -93,7 +93,7 @@ public final class PricingEngine {
         return ledger.result(state);
     }
 
-    /** API.md point 2; the service reports EXCLUDED_BY_EXCLUSIVE and STOPPED_BY_EARLIER as NOT_COMBINABLE. */
+    /** docs/api.md point 2; the service reports EXCLUDED_BY_EXCLUSIVE and STOPPED_BY_EARLIER as NOT_COMBINABLE. */
     private static Reason stacking(Offer offer, List<Offer> applied, boolean exclusiveApplied, boolean stopped) {
         if (stopped) {
             return Reason.STOPPED_BY_EARLIER;

@@ -11,7 +11,7 @@ import java.util.Objects;
  */
 public record Rounding(RoundingMode mode) {
 
-    /** API.md point 3: banker's rounding unless configured otherwise. */
+    /** docs/api.md point 3: banker's rounding unless configured otherwise. */
     public static final Rounding HALF_EVEN = new Rounding(RoundingMode.HALF_EVEN);
 
     public Rounding {

@@ -14,7 +14,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * A promotion as marketers write it in JSON (API.md "Promotions"): who gets what, when, and how it
+ * A promotion as marketers write it in JSON (docs/api.md "Promotions"): who gets what, when, and how it
  * stacks. Stored as sent, after {@link #withDefaults()}; turned into pricing offers per evaluation.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)

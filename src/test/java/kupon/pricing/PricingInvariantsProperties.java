@@ -26,7 +26,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** The API.md invariants on random carts (USD, JPY, KWD; floors, untaxed and taxed, gross and net) and offers. */
+/** The docs/api.md invariants on random carts (USD, JPY, KWD; floors, untaxed and taxed, gross and net) and offers. */
 class PricingInvariantsProperties {
 
     private static final PricingEngine ENGINE = new PricingEngine(Rounding.HALF_EVEN);

@@ -148,7 +148,7 @@ final class RefAllocator {
         }
     }
 
-    /** API.md point 4: first over lines by each line's remaining amount, then within each line over its units. */
+    /** docs/api.md point 4: first over lines by each line's remaining amount, then within each line over its units. */
     static Map<Integer, BigDecimal> overLinesThenUnits(BigDecimal amount, List<RefUnit> units, RefPricingState state) {
         List<List<RefUnit>> lines = RefPricingState.byLine(units);
         List<BigDecimal> lineWeights = new ArrayList<>(lines.size());

@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * buy, then buys the most expensive remaining buy-eligible units. So with CHEAPEST the shopper pays for the
  * expensive units and gets the cheap ones (the usual retail convention), and with MOST_EXPENSIVE the got unit
  * heads each group of the priciest units. Only complete applications count. Units bought or got by an earlier
- * buy-x-get-y offer are not eligible (API.md point 4, "Units").
+ * buy-x-get-y offer are not eligible (docs/api.md point 4, "Units").
  */
 final class RefBuyXGetYCalculator implements RefRewardCalculator<Reward.BuyXGetY> {
 

@@ -105,7 +105,7 @@ final class RefLedger {
     }
 
     /**
-     * API.md point 7. Gross prices contain the tax, so it is extracted as gross × rate / (1 + rate), which equals
+     * docs/api.md point 7. Gross prices contain the tax, so it is extracted as gross × rate / (1 + rate), which equals
      * gross − gross / (1 + rate) but is rounded once instead of twice.
      */
     private BigDecimal tax(BigDecimal amount, BigDecimal rate, boolean included) {

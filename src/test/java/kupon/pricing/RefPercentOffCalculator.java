@@ -7,7 +7,7 @@ import java.util.TreeMap;
 
 /**
  * Percent off: on ITEMS rounded per line (EACH: per unit), on ORDER rounded once on the targeted total and then
- * allocated, on SHIPPING off the remaining shipping (API.md point 3).
+ * allocated, on SHIPPING off the remaining shipping (docs/api.md point 3).
  */
 final class RefPercentOffCalculator implements RefRewardCalculator<Reward.PercentOff> {
 

@@ -21,7 +21,7 @@ import kupon.pricing.PricingResult.Reason;
  *
  * <p>Prices a cart under a list of offers: orders the offers, enforces stacking (exclusive, stopFurther,
  * combinesWith), checks conditions on the cart as discounted so far, asks the reward's calculator what it would
- * take off, then holds every unit at its floor and the offer under its caps (API.md "How discounts are computed").
+ * take off, then holds every unit at its floor and the offer under its caps (docs/api.md "How discounts are computed").
  * Stateless and thread-safe.
  */
 public final class RefPricingEngine {
@@ -101,7 +101,7 @@ public final class RefPricingEngine {
         return ledger.result(state);
     }
 
-    /** API.md point 2; the service reports EXCLUDED_BY_EXCLUSIVE and STOPPED_BY_EARLIER as NOT_COMBINABLE. */
+    /** docs/api.md point 2; the service reports EXCLUDED_BY_EXCLUSIVE and STOPPED_BY_EARLIER as NOT_COMBINABLE. */
     private static Reason stacking(Offer offer, List<Offer> applied, boolean exclusiveApplied, boolean stopped) {
         if (stopped) {
             return Reason.STOPPED_BY_EARLIER;
@@ -204,7 +204,7 @@ public final class RefPricingEngine {
     }
 
     /**
-     * API.md point 5: no unit below its floor. What a floor blocks is split again over the other units of the
+     * docs/api.md point 5: no unit below its floor. What a floor blocks is split again over the other units of the
      * proposal's pool, by what they have left, until it is placed or no unit has room; the rest is not given.
      * Every round either places everything or fills at least one unit, so the loop ends.
      */

@@ -9,7 +9,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The money invariants of API.md, checked on an evaluate (or order) response. */
+/** The money invariants of docs/api.md, checked on an evaluate (or order) response. */
 public final class ResponseInvariants {
 
     private ResponseInvariants() {
