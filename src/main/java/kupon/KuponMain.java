@@ -17,6 +17,10 @@ public class KuponMain {
     public static void main(String... args) {
         if (externalDatabaseConfigured()) {
             LOG.info("Using the external PostgreSQL named by QUARKUS_DATASOURCE_JDBC_URL");
+        } else if (!embeddedDatabaseIncluded()) {
+            LOG.error("This build of Kupon has no embedded PostgreSQL (the container image leaves it out): set "
+                    + "QUARKUS_DATASOURCE_JDBC_URL, QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD to your PostgreSQL");
+            System.exit(2);
         } else {
             Path dir = Path.of(setting("KUPON_EMBEDDED_DB_DIR", "kupon.embedded-db.dir", "data/postgres")).toAbsolutePath();
             int port = Integer.parseInt(setting("KUPON_EMBEDDED_DB_PORT", "kupon.embedded-db.port", "0"));
@@ -31,6 +35,15 @@ public class KuponMain {
         // Invalid URIs are answered by kupon.api.HttpLayerErrors with the contract's JSON instead of Quarkus' empty 400.
         System.setProperty("vertx.disableURIValidation", "true");
         Quarkus.run(args);
+    }
+
+    private static boolean embeddedDatabaseIncluded() {
+        try {
+            Class.forName("io.zonky.test.db.postgres.embedded.EmbeddedPostgres", false, KuponMain.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     static boolean externalDatabaseConfigured() {
