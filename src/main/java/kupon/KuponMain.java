@@ -18,7 +18,8 @@ public class KuponMain {
         if (externalDatabaseConfigured()) {
             LOG.info("Using the external PostgreSQL named by QUARKUS_DATASOURCE_JDBC_URL");
         } else if (!embeddedDatabaseIncluded()) {
-            LOG.error("This build of Kupon has no embedded PostgreSQL (the container image leaves it out): set "
+            // Logging is not set up before Quarkus starts: this goes straight to the console.
+            System.err.println("This build of Kupon has no embedded PostgreSQL (the container image leaves it out): set "
                     + "QUARKUS_DATASOURCE_JDBC_URL, QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD to your PostgreSQL");
             System.exit(2);
         } else {
