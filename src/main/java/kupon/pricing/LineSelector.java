@@ -80,6 +80,64 @@ public record LineSelector(
         return false;
     }
 
+    /** The fields a selector lists values in. */
+    public enum Field { SKUS, PRODUCT_IDS, CATEGORIES, BRANDS, TAGS, EXCLUDE_SKUS, EXCLUDE_CATEGORIES, EXCLUDE_BRANDS, EXCLUDE_TAGS }
+
+    /** The values listed in {@code field}. */
+    public Set<String> values(Field field) {
+        return switch (field) {
+            case SKUS -> skus;
+            case PRODUCT_IDS -> productIds;
+            case CATEGORIES -> categories;
+            case BRANDS -> brands;
+            case TAGS -> tags;
+            case EXCLUDE_SKUS -> excludeSkus;
+            case EXCLUDE_CATEGORIES -> excludeCategories;
+            case EXCLUDE_BRANDS -> excludeBrands;
+            case EXCLUDE_TAGS -> excludeTags;
+        };
+    }
+
+    /** This selector with {@code added} listed in {@code field} too. */
+    public LineSelector plus(Field field, Collection<String> added) {
+        Set<String>[] fields = fieldValues();
+        Set<String> merged = new java.util.HashSet<>(fields[field.ordinal()]);
+        merged.addAll(added);
+        fields[field.ordinal()] = merged;
+        return of(fields, excludeOnSale, lineIds);
+    }
+
+    /** Everything both list, field by field; either side's exclusions apply. The line ids are this selector's. */
+    public LineSelector union(LineSelector other) {
+        Set<String>[] fields = fieldValues();
+        for (Field field : Field.values()) {
+            Set<String> merged = new java.util.HashSet<>(fields[field.ordinal()]);
+            merged.addAll(other.values(field));
+            fields[field.ordinal()] = merged;
+        }
+        return of(fields, excludeOnSale || other.excludeOnSale, lineIds);
+    }
+
+    public LineSelector excludingOnSale() {
+        return of(fieldValues(), true, lineIds);
+    }
+
+    /** This selector further limited to the lines with these ids (null or empty: any line). */
+    public LineSelector onLines(Set<String> ids) {
+        return of(fieldValues(), excludeOnSale, ids);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Set<String>[] fieldValues() {
+        Set<String>[] fields = new Set[Field.values().length];
+        for (Field field : Field.values()) fields[field.ordinal()] = values(field);
+        return fields;
+    }
+
+    private static LineSelector of(Set<String>[] f, boolean excludeOnSale, Set<String> lineIds) {
+        return new LineSelector(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], excludeOnSale, lineIds);
+    }
+
     private static Set<String> immutable(Set<String> values) {
         return values == null ? Set.of() : Set.copyOf(values);
     }
