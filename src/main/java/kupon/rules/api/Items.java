@@ -1,11 +1,11 @@
 package kupon.rules.api;
 
 import kupon.pricing.LineSelector;
+import kupon.pricing.LineSelector.Field;
 
-import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.SortedSet;
 import java.util.StringJoiner;
 import java.util.TreeSet;
 
@@ -24,34 +24,13 @@ import java.util.TreeSet;
  */
 public final class Items {
 
-    private static final Items ALL = new Items(Field.none(), Field.none(), Field.none(), Field.none(), Field.none(),
-            Field.none(), Field.none(), Field.none(), Field.none(), false);
+    private static final Items ALL = new Items(LineSelector.ALL);
 
-    private final SortedSet<String> skus;
-    private final SortedSet<String> productIds;
-    private final SortedSet<String> categories;
-    private final SortedSet<String> brands;
-    private final SortedSet<String> tags;
-    private final SortedSet<String> excludeSkus;
-    private final SortedSet<String> excludeCategories;
-    private final SortedSet<String> excludeBrands;
-    private final SortedSet<String> excludeTags;
-    private final boolean excludeOnSale;
+    /** What this lists, in the pricing core's own model; rule code never sees it, it only builds it. */
+    private final LineSelector selector;
 
-    private Items(SortedSet<String> skus, SortedSet<String> productIds, SortedSet<String> categories,
-                  SortedSet<String> brands, SortedSet<String> tags, SortedSet<String> excludeSkus,
-                  SortedSet<String> excludeCategories, SortedSet<String> excludeBrands, SortedSet<String> excludeTags,
-                  boolean excludeOnSale) {
-        this.skus = skus;
-        this.productIds = productIds;
-        this.categories = categories;
-        this.brands = brands;
-        this.tags = tags;
-        this.excludeSkus = excludeSkus;
-        this.excludeCategories = excludeCategories;
-        this.excludeBrands = excludeBrands;
-        this.excludeTags = excludeTags;
-        this.excludeOnSale = excludeOnSale;
+    private Items(LineSelector selector) {
+        this.selector = selector;
     }
 
     // --- starting points -------------------------------------------------------------------------
@@ -93,14 +72,12 @@ public final class Items {
      * them, not all.
      */
     public Items andSkus(String... values) {
-        return new Items(Field.plus(skus, values, "skus"), productIds, categories, brands, tags, excludeSkus,
-                excludeCategories, excludeBrands, excludeTags, excludeOnSale);
+        return plus(Field.SKUS, values);
     }
 
     /** Lines that also have one of these product ids. Values add to any product ids already listed. */
     public Items andProductIds(String... values) {
-        return new Items(skus, Field.plus(productIds, values, "productIds"), categories, brands, tags, excludeSkus,
-                excludeCategories, excludeBrands, excludeTags, excludeOnSale);
+        return plus(Field.PRODUCT_IDS, values);
     }
 
     /**
@@ -108,52 +85,44 @@ public final class Items {
      * is Acme shoes. Values add to any categories already listed: a line needs one of them, not all.
      */
     public Items andCategories(String... values) {
-        return new Items(skus, productIds, Field.plus(categories, values, "categories"), brands, tags, excludeSkus,
-                excludeCategories, excludeBrands, excludeTags, excludeOnSale);
+        return plus(Field.CATEGORIES, values);
     }
 
     /** Lines that are also of one of these brands. Values add to any brands already listed. */
     public Items andBrands(String... values) {
-        return new Items(skus, productIds, categories, Field.plus(brands, values, "brands"), tags, excludeSkus,
-                excludeCategories, excludeBrands, excludeTags, excludeOnSale);
+        return plus(Field.BRANDS, values);
     }
 
     /** Lines that also carry one of these tags. Values add to any tags already listed. */
     public Items andTags(String... values) {
-        return new Items(skus, productIds, categories, brands, Field.plus(tags, values, "tags"), excludeSkus,
-                excludeCategories, excludeBrands, excludeTags, excludeOnSale);
+        return plus(Field.TAGS, values);
     }
 
     // --- exclusions --------------------------------------------------------------------------------
 
     /** Leaves out lines with any of these SKUs. */
     public Items excludeSkus(String... values) {
-        return new Items(skus, productIds, categories, brands, tags, Field.plus(excludeSkus, values, "excludeSkus"),
-                excludeCategories, excludeBrands, excludeTags, excludeOnSale);
+        return plus(Field.EXCLUDE_SKUS, values);
     }
 
     /** Leaves out lines in any of these categories. */
     public Items excludeCategories(String... values) {
-        return new Items(skus, productIds, categories, brands, tags, excludeSkus,
-                Field.plus(excludeCategories, values, "excludeCategories"), excludeBrands, excludeTags, excludeOnSale);
+        return plus(Field.EXCLUDE_CATEGORIES, values);
     }
 
     /** Leaves out lines of any of these brands. */
     public Items excludeBrands(String... values) {
-        return new Items(skus, productIds, categories, brands, tags, excludeSkus, excludeCategories,
-                Field.plus(excludeBrands, values, "excludeBrands"), excludeTags, excludeOnSale);
+        return plus(Field.EXCLUDE_BRANDS, values);
     }
 
     /** Leaves out lines carrying any of these tags. */
     public Items excludeTags(String... values) {
-        return new Items(skus, productIds, categories, brands, tags, excludeSkus, excludeCategories, excludeBrands,
-                Field.plus(excludeTags, values, "excludeTags"), excludeOnSale);
+        return plus(Field.EXCLUDE_TAGS, values);
     }
 
     /** Leaves out lines the checkout marked as already on sale. */
     public Items excludeOnSale() {
-        return new Items(skus, productIds, categories, brands, tags, excludeSkus, excludeCategories, excludeBrands,
-                excludeTags, true);
+        return new Items(selector.excludingOnSale());
     }
 
     // --- combining and converting ----------------------------------------------------------------
@@ -164,11 +133,7 @@ public final class Items {
      */
     public Items with(Items other) {
         Objects.requireNonNull(other, "items");
-        return new Items(Field.union(skus, other.skus), Field.union(productIds, other.productIds),
-                Field.union(categories, other.categories), Field.union(brands, other.brands),
-                Field.union(tags, other.tags), Field.union(excludeSkus, other.excludeSkus),
-                Field.union(excludeCategories, other.excludeCategories), Field.union(excludeBrands, other.excludeBrands),
-                Field.union(excludeTags, other.excludeTags), excludeOnSale || other.excludeOnSale);
+        return new Items(selector.union(other.selector));
     }
 
     /** True when nothing is listed or excluded, so every discountable line matches. */
@@ -178,84 +143,50 @@ public final class Items {
 
     /** The pricing core's form of this selector. */
     public LineSelector toSelector() {
-        return toSelector(null);
+        return selector;
     }
 
     /** The pricing core's form of this selector, further limited to the lines with these ids (null or empty = any line). */
     LineSelector toSelector(Set<String> lineIds) {
-        return new LineSelector(skus, productIds, categories, brands, tags, excludeSkus, excludeCategories,
-                excludeBrands, excludeTags, excludeOnSale, lineIds);
+        return lineIds == null || lineIds.isEmpty() ? selector : selector.plus(Field.LINE_IDS, lineIds);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Items other
-                && skus.equals(other.skus) && productIds.equals(other.productIds)
-                && categories.equals(other.categories) && brands.equals(other.brands) && tags.equals(other.tags)
-                && excludeSkus.equals(other.excludeSkus) && excludeCategories.equals(other.excludeCategories)
-                && excludeBrands.equals(other.excludeBrands) && excludeTags.equals(other.excludeTags)
-                && excludeOnSale == other.excludeOnSale;
+        return o instanceof Items other && selector.equals(other.selector);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(skus, productIds, categories, brands, tags, excludeSkus, excludeCategories, excludeBrands,
-                excludeTags, excludeOnSale);
+        return selector.hashCode();
     }
 
     /** Lists only what is set, values sorted, e.g. {@code Items[categories=[shoes], excludeOnSale]}. */
     @Override
     public String toString() {
         StringJoiner text = new StringJoiner(", ", "Items[", "]").setEmptyValue("Items[all]");
-        Field.describe(text, "skus", skus);
-        Field.describe(text, "productIds", productIds);
-        Field.describe(text, "categories", categories);
-        Field.describe(text, "brands", brands);
-        Field.describe(text, "tags", tags);
-        Field.describe(text, "excludeSkus", excludeSkus);
-        Field.describe(text, "excludeCategories", excludeCategories);
-        Field.describe(text, "excludeBrands", excludeBrands);
-        Field.describe(text, "excludeTags", excludeTags);
-        if (excludeOnSale) {
+        for (Field field : Field.values()) {
+            Set<String> values = selector.values(field);
+            if (!values.isEmpty()) {
+                text.add(field.label() + "=" + new TreeSet<>(values));
+            }
+        }
+        if (selector.excludeOnSale()) {
             text.add("excludeOnSale");
         }
         return text.toString();
     }
 
-    /** The sorted, unmodifiable value sets of a selector's fields; sorted so equal selectors read the same. */
-    private static final class Field {
-
-        static SortedSet<String> none() {
-            return Collections.emptySortedSet();
+    /** This selector with {@code values} added to {@code field}; what a rule gave is checked here, in its rule. */
+    private Items plus(Field field, String[] values) {
+        if (values == null || values.length == 0) {
+            throw new IllegalArgumentException(field.label() + "(..) needs at least one value");
         }
-
-        static SortedSet<String> plus(SortedSet<String> current, String[] values, String name) {
-            if (values == null || values.length == 0) {
-                throw new IllegalArgumentException(name + "(..) needs at least one value");
-            }
-            TreeSet<String> result = new TreeSet<>(current);
-            for (String value : values) {
-                if (value == null || value.isBlank()) {
-                    throw new IllegalArgumentException(name + "(..) was given an empty value");
-                }
-                result.add(value);
-            }
-            return Collections.unmodifiableSortedSet(result);
-        }
-
-        static SortedSet<String> union(SortedSet<String> a, SortedSet<String> b) {
-            if (b.isEmpty()) {
-                return a;
-            }
-            TreeSet<String> result = new TreeSet<>(a);
-            result.addAll(b);
-            return Collections.unmodifiableSortedSet(result);
-        }
-
-        static void describe(StringJoiner text, String name, SortedSet<String> values) {
-            if (!values.isEmpty()) {
-                text.add(name + "=" + values);
+        for (String value : values) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException(field.label() + "(..) was given an empty value");
             }
         }
+        return new Items(selector.plus(field, List.of(values)));
     }
 }
