@@ -55,14 +55,14 @@ final class Allocator {
         BigInteger[] w = new BigInteger[n];
         BigInteger sum = BigInteger.ZERO;
         for (int i = 0; i < n; i++) {
-            w[i] = weights.get(i).setScale(weightScale).unscaledValue();
+            w[i] = Rounding.exact(weights.get(i), weightScale).unscaledValue();
             sum = sum.add(w[i].multiply(BigInteger.valueOf(counts[i])));
         }
         if (sum.signum() == 0) {
             Arrays.fill(w, BigInteger.ONE);
             sum = BigInteger.valueOf(Arrays.stream(counts).asLongStream().sum());
         }
-        BigInteger total = amount.setScale(scale).unscaledValue();
+        BigInteger total = Rounding.exact(amount, scale).unscaledValue();
         BigInteger[] parts = new BigInteger[n];
         BigInteger[] remainders = new BigInteger[n];
         BigInteger given = BigInteger.ZERO;

@@ -117,6 +117,6 @@ final class Ledger {
     }
 
     private Money money(BigDecimal amount) {
-        return Money.of(amount.setScale(initial.scale()), initial.cart().currency());
+        return Money.of(Rounding.exact(amount, initial.scale()), initial.cart().currency());
     }
 }

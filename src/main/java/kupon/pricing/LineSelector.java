@@ -1,11 +1,15 @@
 package kupon.pricing;
 
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Which cart lines a reward or condition is about. Matching is exact (case-sensitive); an empty selector
- * matches every discountable line.
+ * matches every discountable line. The one model of a line selection: rule authors build it through
+ * {@code kupon.rules.api.Items}, JSON promotions through their {@code items} object.
  */
 public record LineSelector(
         Set<String> skus,
@@ -22,6 +26,24 @@ public record LineSelector(
 
     public static final LineSelector ALL = new LineSelector(
             null, null, null, null, null, null, null, null, null, false, null);
+
+    /** The value lists of a selector, each named as its component. */
+    public enum Field {
+        SKUS("skus"), PRODUCT_IDS("productIds"), CATEGORIES("categories"), BRANDS("brands"), TAGS("tags"),
+        EXCLUDE_SKUS("excludeSkus"), EXCLUDE_CATEGORIES("excludeCategories"), EXCLUDE_BRANDS("excludeBrands"),
+        EXCLUDE_TAGS("excludeTags"), LINE_IDS("lineIds");
+
+        private final String label;
+
+        Field(String label) {
+            this.label = label;
+        }
+
+        /** The component's name, e.g. {@code excludeSkus}. */
+        public String label() {
+            return label;
+        }
+    }
 
     public LineSelector {
         skus = immutable(skus);
@@ -46,6 +68,45 @@ public record LineSelector(
 
     public static LineSelector lineIds(String... lineIds) {
         return new LineSelector(null, null, null, null, null, null, null, null, null, false, Set.of(lineIds));
+    }
+
+    public Set<String> values(Field field) {
+        return switch (field) {
+            case SKUS -> skus;
+            case PRODUCT_IDS -> productIds;
+            case CATEGORIES -> categories;
+            case BRANDS -> brands;
+            case TAGS -> tags;
+            case EXCLUDE_SKUS -> excludeSkus;
+            case EXCLUDE_CATEGORIES -> excludeCategories;
+            case EXCLUDE_BRANDS -> excludeBrands;
+            case EXCLUDE_TAGS -> excludeTags;
+            case LINE_IDS -> lineIds;
+        };
+    }
+
+    /**
+     * This selector with {@code added} listed in {@code field} too. The values of one field add up: a line needs
+     * one of them (or, in an exclusion, is left out by any of them).
+     */
+    public LineSelector plus(Field field, Collection<String> added) {
+        Map<Field, Set<String>> lists = lists();
+        lists.get(field).addAll(added);
+        return of(lists, excludeOnSale);
+    }
+
+    /** Everything both selectors list, field by field; either side's exclusions apply. */
+    public LineSelector union(LineSelector other) {
+        Map<Field, Set<String>> lists = lists();
+        for (Field field : Field.values()) {
+            lists.get(field).addAll(other.values(field));
+        }
+        return of(lists, excludeOnSale || other.excludeOnSale);
+    }
+
+    /** This selector, leaving out lines the checkout marked as on sale. */
+    public LineSelector excludingOnSale() {
+        return excludeOnSale ? this : of(lists(), true);
     }
 
     public boolean matches(PricingLine line) {
@@ -80,62 +141,20 @@ public record LineSelector(
         return false;
     }
 
-    /** The fields a selector lists values in. */
-    public enum Field { SKUS, PRODUCT_IDS, CATEGORIES, BRANDS, TAGS, EXCLUDE_SKUS, EXCLUDE_CATEGORIES, EXCLUDE_BRANDS, EXCLUDE_TAGS }
-
-    /** The values listed in {@code field}. */
-    public Set<String> values(Field field) {
-        return switch (field) {
-            case SKUS -> skus;
-            case PRODUCT_IDS -> productIds;
-            case CATEGORIES -> categories;
-            case BRANDS -> brands;
-            case TAGS -> tags;
-            case EXCLUDE_SKUS -> excludeSkus;
-            case EXCLUDE_CATEGORIES -> excludeCategories;
-            case EXCLUDE_BRANDS -> excludeBrands;
-            case EXCLUDE_TAGS -> excludeTags;
-        };
-    }
-
-    /** This selector with {@code added} listed in {@code field} too. */
-    public LineSelector plus(Field field, Collection<String> added) {
-        Set<String>[] fields = fieldValues();
-        Set<String> merged = new java.util.HashSet<>(fields[field.ordinal()]);
-        merged.addAll(added);
-        fields[field.ordinal()] = merged;
-        return of(fields, excludeOnSale, lineIds);
-    }
-
-    /** Everything both list, field by field; either side's exclusions apply. The line ids are this selector's. */
-    public LineSelector union(LineSelector other) {
-        Set<String>[] fields = fieldValues();
+    /** Modifiable copies of the value lists, to build another selector from. */
+    private Map<Field, Set<String>> lists() {
+        Map<Field, Set<String>> lists = new EnumMap<>(Field.class);
         for (Field field : Field.values()) {
-            Set<String> merged = new java.util.HashSet<>(fields[field.ordinal()]);
-            merged.addAll(other.values(field));
-            fields[field.ordinal()] = merged;
+            lists.put(field, new HashSet<>(values(field)));
         }
-        return of(fields, excludeOnSale || other.excludeOnSale, lineIds);
+        return lists;
     }
 
-    public LineSelector excludingOnSale() {
-        return of(fieldValues(), true, lineIds);
-    }
-
-    /** This selector further limited to the lines with these ids (null or empty: any line). */
-    public LineSelector onLines(Set<String> ids) {
-        return of(fieldValues(), excludeOnSale, ids);
-    }
-
-    @SuppressWarnings("unchecked")
-    private Set<String>[] fieldValues() {
-        Set<String>[] fields = new Set[Field.values().length];
-        for (Field field : Field.values()) fields[field.ordinal()] = values(field);
-        return fields;
-    }
-
-    private static LineSelector of(Set<String>[] f, boolean excludeOnSale, Set<String> lineIds) {
-        return new LineSelector(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], excludeOnSale, lineIds);
+    private static LineSelector of(Map<Field, Set<String>> lists, boolean excludeOnSale) {
+        return new LineSelector(lists.get(Field.SKUS), lists.get(Field.PRODUCT_IDS), lists.get(Field.CATEGORIES),
+                lists.get(Field.BRANDS), lists.get(Field.TAGS), lists.get(Field.EXCLUDE_SKUS),
+                lists.get(Field.EXCLUDE_CATEGORIES), lists.get(Field.EXCLUDE_BRANDS), lists.get(Field.EXCLUDE_TAGS),
+                excludeOnSale, lists.get(Field.LINE_IDS));
     }
 
     private static Set<String> immutable(Set<String> values) {

@@ -30,7 +30,7 @@ public final class Money implements Comparable<Money> {
     }
 
     public static Money zero(Currency currency) {
-        return new Money(BigDecimal.ZERO.setScale(scaleOf(currency)), currency);
+        return new Money(Rounding.exact(BigDecimal.ZERO, scaleOf(currency)), currency);
     }
 
     public BigDecimal amount() {

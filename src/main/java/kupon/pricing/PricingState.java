@@ -41,7 +41,7 @@ final class PricingState {
         this.matches = matches;
         this.shippingRemaining = shippingRemaining;
         this.scale = Money.scaleOf(cart.currency());
-        this.zero = BigDecimal.ZERO.setScale(scale);
+        this.zero = Rounding.exact(BigDecimal.ZERO, scale);
         this.minorUnit = BigDecimal.ONE.movePointLeft(scale);
     }
 
@@ -60,7 +60,7 @@ final class PricingState {
             BigDecimal lineSubtotal = rounding.round(line.unitPrice().multiply(BigDecimal.valueOf(line.quantity())),
                     cart.currency());
             BigDecimal floor = line.floorPrice() == null
-                    ? BigDecimal.ZERO.setScale(scale)
+                    ? Rounding.exact(BigDecimal.ZERO, scale)
                     // A floor between two minor units must not be undercut, so it rounds up.
                     : Rounding.atLeast(line.floorPrice(), scale);
             Allocator.Part part = Allocator.split(lineSubtotal, List.of(BigDecimal.ONE),
@@ -78,7 +78,7 @@ final class PricingState {
             first += line.quantity();
         }
         BigDecimal shipping = cart.shipping() == null
-                ? BigDecimal.ZERO.setScale(scale)
+                ? Rounding.exact(BigDecimal.ZERO, scale)
                 : rounding.round(cart.shipping().price(), cart.currency());
         return new PricingState(cart, rounding, List.copyOf(lines), List.copyOf(groups), shipping,
                 new IdentityHashMap<>());

@@ -61,7 +61,7 @@ record Proposal(List<Share> shares, BigDecimal shippingDiscount, List<Group> res
         for (Share share : shares) {
             total = total.add(share.total());
         }
-        return total.setScale(shippingDiscount.scale());
+        return Rounding.exact(total, shippingDiscount.scale());
     }
 
     BigDecimal total() {

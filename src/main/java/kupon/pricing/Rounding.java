@@ -6,8 +6,10 @@ import java.util.Currency;
 import java.util.Objects;
 
 /**
- * How amounts are brought to a currency's minor unit: the only place money gets rounded (a test checks no other main
- * class names a rounding mode). Other {@code setScale} calls in pricing only widen the scale, exactly.
+ * How amounts are brought to a currency's minor unit: the only place money gets rounded or changes scale (a test
+ * checks no other main class names a rounding mode, divides or sets a scale). The mode of an instance is the
+ * configured one ({@code kupon.pricing.rounding}); {@link #atLeast} and {@link #atMost} round in the one direction
+ * that keeps a promise, and {@link #exact} changes the scale only where no digit is lost.
  */
 public record Rounding(RoundingMode mode) {
 
@@ -42,5 +44,13 @@ public record Rounding(RoundingMode mode) {
     /** Down to {@code scale} decimals, never above: what is left of a budget, where rounding up would give too much. */
     public static BigDecimal atMost(BigDecimal amount, int scale) {
         return amount.setScale(scale, RoundingMode.DOWN);
+    }
+
+    /**
+     * {@code amount} written with {@code scale} decimals, without rounding: a zero or a sum of minor units brought to
+     * the currency's scale. Throws {@link ArithmeticException} rather than drop a digit, so a bug cannot round here.
+     */
+    public static BigDecimal exact(BigDecimal amount, int scale) {
+        return amount.setScale(scale);
     }
 }

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Money is rounded in one place, {@code kupon.pricing.Rounding}: no other main class names a rounding mode or divides. */
+/** Money is rounded in one place, {@code kupon.pricing.Rounding}: no other main class names a rounding mode, divides or sets a scale. */
 class RoundingPlaceTest {
 
     private static final Path ROUNDING = Path.of("src/main/java/kupon/pricing/Rounding.java");
@@ -19,13 +19,22 @@ class RoundingPlaceTest {
 
     @Test
     void onlyRoundingRounds() throws IOException {
-        List<String> rounding;
-        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
-            rounding = files.filter(f -> f.toString().endsWith(".java") && !f.equals(ROUNDING))
-                    .filter(f -> ROUNDS.matcher(read(f)).find()).map(Path::toString).toList();
-        }
+        List<String> rounding = mainClassesOtherThanRounding(ROUNDS);
         assertThat(rounding).as("classes that round money themselves: go through kupon.pricing.Rounding").isEmpty();
         assertThat(ROUNDS.matcher(read(ROUNDING)).find()).isTrue();
+    }
+
+    @Test
+    void onlyRoundingSetsAScale() throws IOException {
+        List<String> rescaling = mainClassesOtherThanRounding(Pattern.compile("\\.setScale\\("));
+        assertThat(rescaling).as("classes that set a scale themselves: use Rounding.exact, atLeast, atMost or round").isEmpty();
+    }
+
+    private static List<String> mainClassesOtherThanRounding(Pattern code) throws IOException {
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            return files.filter(f -> f.toString().endsWith(".java") && !f.equals(ROUNDING))
+                    .filter(f -> code.matcher(read(f)).find()).map(Path::toString).toList();
+        }
     }
 
     private static String read(Path file) {

@@ -36,6 +36,24 @@ class LineSelectorTest {
         assertThat(LineSelector.lineIds("l2").matches(RED_SHOE)).isFalse();
     }
 
+    @Test
+    void valuesAddedToAFieldAddUpSoALineNeedsOnlyOneOfThem() {
+        LineSelector shoesOrBoots = LineSelector.categories("shoes").plus(LineSelector.Field.CATEGORIES, List.of("boots"));
+
+        assertThat(shoesOrBoots).isEqualTo(LineSelector.categories("boots", "shoes"));
+        assertThat(shoesOrBoots.matches(RED_SHOE)).isTrue();
+    }
+
+    @Test
+    void aUnionListsBothSelectorsFieldByFieldAndKeepsEitherSidesExclusions() {
+        LineSelector union = LineSelector.categories("shoes").excludingOnSale()
+                .union(selector(Set.of("boots"), null, Set.of("acme")));
+
+        assertThat(union).isEqualTo(new LineSelector(null, null, Set.of("shoes", "boots"), null, null, null, null,
+                Set.of("acme"), null, true, null));
+        assertThat(union.matches(RED_SHOE)).isFalse();
+    }
+
     private static LineSelector selector(Set<String> categories, Set<String> brands, Set<String> excludeBrands) {
         return new LineSelector(null, null, categories, brands, null, null, null, excludeBrands, null, false, null);
     }

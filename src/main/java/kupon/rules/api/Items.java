@@ -1,10 +1,9 @@
 package kupon.rules.api;
 
 import kupon.pricing.LineSelector;
-
 import kupon.pricing.LineSelector.Field;
 
-import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -21,14 +20,13 @@ import java.util.TreeSet;
  * discountable line; lines sent as not discountable never match. Matching is exact and case-sensitive.
  *
  * <p>Immutable: every method returns a new selector and leaves the one it was called on unchanged, so a
- * selector can be kept in a variable and refined in several directions. It is the pricing core's
- * {@link LineSelector} with the checks and the names rule authors use.
+ * selector can be kept in a variable and refined in several directions.
  */
 public final class Items {
 
     private static final Items ALL = new Items(LineSelector.ALL);
 
-    /** Never limited to line ids: those are what {@code onLine} adds, not a selector. */
+    /** What this lists, in the pricing core's own model; rule code never sees it, it only builds it. */
     private final LineSelector selector;
 
     private Items(LineSelector selector) {
@@ -74,12 +72,12 @@ public final class Items {
      * them, not all.
      */
     public Items andSkus(String... values) {
-        return plus(Field.SKUS, "skus", values);
+        return plus(Field.SKUS, values);
     }
 
     /** Lines that also have one of these product ids. Values add to any product ids already listed. */
     public Items andProductIds(String... values) {
-        return plus(Field.PRODUCT_IDS, "productIds", values);
+        return plus(Field.PRODUCT_IDS, values);
     }
 
     /**
@@ -87,39 +85,39 @@ public final class Items {
      * is Acme shoes. Values add to any categories already listed: a line needs one of them, not all.
      */
     public Items andCategories(String... values) {
-        return plus(Field.CATEGORIES, "categories", values);
+        return plus(Field.CATEGORIES, values);
     }
 
     /** Lines that are also of one of these brands. Values add to any brands already listed. */
     public Items andBrands(String... values) {
-        return plus(Field.BRANDS, "brands", values);
+        return plus(Field.BRANDS, values);
     }
 
     /** Lines that also carry one of these tags. Values add to any tags already listed. */
     public Items andTags(String... values) {
-        return plus(Field.TAGS, "tags", values);
+        return plus(Field.TAGS, values);
     }
 
     // --- exclusions --------------------------------------------------------------------------------
 
     /** Leaves out lines with any of these SKUs. */
     public Items excludeSkus(String... values) {
-        return plus(Field.EXCLUDE_SKUS, "excludeSkus", values);
+        return plus(Field.EXCLUDE_SKUS, values);
     }
 
     /** Leaves out lines in any of these categories. */
     public Items excludeCategories(String... values) {
-        return plus(Field.EXCLUDE_CATEGORIES, "excludeCategories", values);
+        return plus(Field.EXCLUDE_CATEGORIES, values);
     }
 
     /** Leaves out lines of any of these brands. */
     public Items excludeBrands(String... values) {
-        return plus(Field.EXCLUDE_BRANDS, "excludeBrands", values);
+        return plus(Field.EXCLUDE_BRANDS, values);
     }
 
     /** Leaves out lines carrying any of these tags. */
     public Items excludeTags(String... values) {
-        return plus(Field.EXCLUDE_TAGS, "excludeTags", values);
+        return plus(Field.EXCLUDE_TAGS, values);
     }
 
     /** Leaves out lines the checkout marked as already on sale. */
@@ -150,7 +148,7 @@ public final class Items {
 
     /** The pricing core's form of this selector, further limited to the lines with these ids (null or empty = any line). */
     LineSelector toSelector(Set<String> lineIds) {
-        return selector.onLines(lineIds);
+        return lineIds == null || lineIds.isEmpty() ? selector : selector.plus(Field.LINE_IDS, lineIds);
     }
 
     @Override
@@ -167,11 +165,11 @@ public final class Items {
     @Override
     public String toString() {
         StringJoiner text = new StringJoiner(", ", "Items[", "]").setEmptyValue("Items[all]");
-        String[] names = {"skus", "productIds", "categories", "brands", "tags", "excludeSkus", "excludeCategories",
-                "excludeBrands", "excludeTags"};
         for (Field field : Field.values()) {
             Set<String> values = selector.values(field);
-            if (!values.isEmpty()) text.add(names[field.ordinal()] + "=" + new TreeSet<>(values));
+            if (!values.isEmpty()) {
+                text.add(field.label() + "=" + new TreeSet<>(values));
+            }
         }
         if (selector.excludeOnSale()) {
             text.add("excludeOnSale");
@@ -179,15 +177,16 @@ public final class Items {
         return text.toString();
     }
 
-    private Items plus(Field field, String name, String[] values) {
+    /** This selector with {@code values} added to {@code field}; what a rule gave is checked here, in its rule. */
+    private Items plus(Field field, String[] values) {
         if (values == null || values.length == 0) {
-            throw new IllegalArgumentException(name + "(..) needs at least one value");
+            throw new IllegalArgumentException(field.label() + "(..) needs at least one value");
         }
         for (String value : values) {
             if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException(name + "(..) was given an empty value");
+                throw new IllegalArgumentException(field.label() + "(..) was given an empty value");
             }
         }
-        return new Items(selector.plus(field, Arrays.asList(values)));
+        return new Items(selector.plus(field, List.of(values)));
     }
 }
