@@ -107,6 +107,7 @@ public class RuleSetResource {
     public Response upload(@RestForm("file") FileUpload file, @RestForm("name") String name,
                            @QueryParam("dryRun") boolean dryRun, @Context ContainerRequestContext request) throws IOException {
         String fileName = name != null && !name.isBlank() ? name.trim() : file == null ? null : file.fileName();
+        if (fileName != null) fileName = fileName(fileName);
         List<FieldError> problems = new ArrayList<>();
         if (file == null) problems.add(new FieldError("file", "is required: the rule file as a multipart part named 'file'"));
         if (fileName == null || !FILE_NAME.matcher(fileName).matches()) {
@@ -135,11 +136,30 @@ public class RuleSetResource {
                 : Response.status(201).entity(new Uploaded(fileName, stored.version(), false, null, sourceViews(stored.sources()))).build();
     }
 
+    /**
+     * Downloads an uploaded file as it serves. The name is the file's ({@code tiers.csv}) or as the rule set lists it
+     * ({@code uploaded/tiers.csv}), here and in every call that takes a name.
+     */
+    @GET
+    @Path("/files/{name: .+}")
+    @Allowed({Role.MARKETER})
+    public Response downloadFile(@PathParam("name") String listedName) {
+        String name = fileName(listedName);
+        RuleSource file = authoring.uploadedFile(name).orElseThrow(() -> noSuchFile(name));
+        String type = switch (file.kind()) {
+            case DRL -> "text/plain; charset=UTF-8";
+            case CSV -> "text/csv; charset=UTF-8";
+            case XLSX -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        };
+        return Response.ok(file.content(), type).header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+    }
+
     /** Takes an uploaded file out of the rule set (DRL needs an admin key, like uploading it). */
     @jakarta.ws.rs.DELETE
-    @Path("/files/{name}")
+    @Path("/files/{name: .+}")
     @Allowed({Role.MARKETER})
-    public Response deleteFile(@PathParam("name") String name, @Context ContainerRequestContext request) {
+    public Response deleteFile(@PathParam("name") String listedName, @Context ContainerRequestContext request) {
+        String name = fileName(listedName);
         RuleSourceKind kind = authoring.uploadedKind(name).orElseThrow(() -> new NotFoundException(Response.status(404)
                 .type(MediaType.APPLICATION_JSON_TYPE).entity(ApiError.of("NOT_FOUND", "No uploaded rule file '" + FieldLimits.excerpt(name) + "'")).build()));
         if (kind == RuleSourceKind.DRL && request.getProperty(ApiKeyFilter.ROLE_PROPERTY) != Role.ADMIN) {
@@ -186,6 +206,16 @@ public class RuleSetResource {
         boolean changed = result instanceof ReloadResult.Activated;
         RuleSet ruleSet = changed ? ((ReloadResult.Activated) result).ruleSet() : ((ReloadResult.Unchanged) result).ruleSet();
         return Response.ok(new Reloaded(ruleSet.version(), changed)).build();
+    }
+
+    /** A file name as uploaded, from either form ({@code x.csv} or {@code uploaded/x.csv}). */
+    private static String fileName(String listed) {
+        return listed.startsWith(RuleSourceStore.UPLOADED) ? listed.substring(RuleSourceStore.UPLOADED.length()) : listed;
+    }
+
+    private static NotFoundException noSuchFile(String name) {
+        return new NotFoundException(Response.status(404).type(MediaType.APPLICATION_JSON_TYPE).entity(ApiError.of("NOT_FOUND",
+                "No uploaded rule file '" + FieldLimits.excerpt(name) + "'; GET /api/v1/rulesets/active lists them")).build());
     }
 
     private static List<SourceView> sourceViews(List<RuleSource> sources) {

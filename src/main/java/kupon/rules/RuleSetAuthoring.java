@@ -77,6 +77,11 @@ public class RuleSetAuthoring {
         return store.kindOf(name);
     }
 
+    /** An uploaded file as it serves, to download. */
+    public Optional<RuleSource> uploadedFile(String name) {
+        return store.uploadedFile(name);
+    }
+
     /** Removes an uploaded file and reloads; empty when there was none. */
     public Optional<ReloadResult> delete(String name) {
         return store.delete(name) ? Optional.of(ruleSets.reload()) : Optional.empty();

@@ -74,6 +74,13 @@ public class RuleSourceStore {
         });
     }
 
+    /** The current uploaded file of that name (without the {@code uploaded/} folder), if there is one. */
+    public Optional<RuleSource> uploadedFile(String name) {
+        return sql.one("Reading rule file " + name,
+                "SELECT f.kind, b.content FROM rule_file f JOIN rule_source_blob b ON b.sha256 = f.sha256 WHERE f.name = ?",
+                row -> RuleSource.of(UPLOADED + name, RuleSourceKind.valueOf(row.getString(1)), row.getBytes(2)), name);
+    }
+
     /** The kind of an uploaded file, if there is one of that name. */
     public Optional<RuleSourceKind> kindOf(String name) {
         return sql.one("Reading rule file " + name, "SELECT kind FROM rule_file WHERE name = ?",
