@@ -5,6 +5,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -12,9 +13,11 @@ import kupon.auth.Allowed;
 import kupon.auth.Role;
 import kupon.codes.CodeBatchService;
 
+import java.util.List;
 
-/** A bulk code batch: its progress, and its codes as CSV. */
-@Path("/api/v1/code-batches/{batchId}")
+
+/** Bulk code batches: the list, one batch's progress, and its codes as CSV. */
+@Path("/api/v1/code-batches")
 @Allowed(Role.MARKETER)
 public class CodeBatchResource {
 
@@ -23,14 +26,22 @@ public class CodeBatchResource {
         this.batches = batches;
     }
 
+    /** Newest first; {@code promotionId} keeps one promotion's. */
     @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<CodeBatchService.BatchStatus> list(@QueryParam("promotionId") String promotionId) {
+        return batches.list(promotionId == null || promotionId.isBlank() ? null : promotionId);
+    }
+
+    @GET
+    @Path("/{batchId}")
     @Produces(MediaType.APPLICATION_JSON)
     public CodeBatchService.BatchStatus status(@PathParam("batchId") String batchId) {
         return batches.status(batchId).orElseThrow(() -> notFound(batchId));
     }
 
     @GET
-    @Path("/codes.csv")
+    @Path("/{batchId}/codes.csv")
     @Produces("text/csv")
     public Response csv(@PathParam("batchId") String batchId) {
         batches.status(batchId).orElseThrow(() -> notFound(batchId));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,6 +22,8 @@ import kupon.orders.OrderRequest;
 import kupon.orders.OrderService;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -62,7 +65,9 @@ public class OrderResource {
         OrderOutcome outcome = orders.place(request, ClientAddress.of(http),
                 (orderId, evaluation) -> write(new Answer(orderId, EvaluationResponse.of(evaluation))));
         if (outcome instanceof OrderOutcome.Placed placed) return json(201, placed.answer());
-        if (outcome instanceof OrderOutcome.Replayed replayed) return json(200, replayed.answer());
+        if (outcome instanceof OrderOutcome.Replayed replayed) {
+            return json(200, replayed.cancelled() ? withFields(replayed.answer(), Map.of("status", "CANCELLED")) : replayed.answer());
+        }
         return json(409, write(refusal((OrderOutcome.Refused) outcome)));
     }
 
@@ -87,6 +92,32 @@ public class OrderResource {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("An order answer cannot be written as JSON", e);
         }
+    }
+
+    /** The recorded answer, with where the order stands: {@code status}, {@code placedAt}, {@code cancelledAt}. */
+    @GET
+    @Path("/{orderId}")
+    @Allowed({Role.CHECKOUT, Role.MARKETER})
+    public Response get(@PathParam("orderId") String orderId) {
+        OrderService.RecordedOrder order = orders.find(orderId).orElseThrow(() -> new jakarta.ws.rs.NotFoundException(
+                Response.status(404).type(MediaType.APPLICATION_JSON_TYPE)
+                        .entity(ApiError.of("NOT_FOUND", "No order '" + FieldLimits.excerpt(orderId) + "'")).build()));
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("status", order.status());
+        fields.put("placedAt", order.placedAt().toString());
+        fields.put("cancelledAt", order.cancelledAt() == null ? null : order.cancelledAt().toString());
+        return json(200, withFields(order.answer(), fields));
+    }
+
+    /**
+     * The stored answer (one JSON object, written by this class when the order was placed, without these fields) with
+     * these fields added at its end. Spliced as text: reading it into a tree would rewrite its amounts (30.00 as 30).
+     */
+    private String withFields(String answer, Map<String, Object> fields) {
+        StringBuilder added = new StringBuilder();
+        fields.forEach((name, value) -> added.append(',').append(write(name)).append(':').append(write(value)));
+        int end = answer.lastIndexOf('}');
+        return answer.substring(0, end) + added + answer.substring(end);
     }
 
     @POST

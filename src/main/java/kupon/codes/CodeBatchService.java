@@ -20,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -48,7 +49,8 @@ public class CodeBatchService {
     public enum BatchState { RUNNING, DONE, FAILED }
 
     /** How far a batch got. */
-    public record BatchStatus(String batchId, String promotionId, BatchState status, int generated, int count, String error) {
+    public record BatchStatus(String batchId, String promotionId, BatchState status, int generated, int count, String error,
+                              Instant createdAt) {
     }
 
     private final Sql sql;
@@ -95,13 +97,27 @@ public class CodeBatchService {
         sql.update("Recording code batch", "INSERT INTO code_batch (id, promotion_id, status, count, pattern, charset) "
                 + "VALUES (?, ?, 'RUNNING', ?, ?, ?)", id, promotionId, request.count(), pattern.pattern(), pattern.charset());
         generator.submit(() -> generate(id, promotionId, request, pattern));
-        return new BatchStatus(id, promotionId, BatchState.RUNNING, 0, request.count(), null);
+        return new BatchStatus(id, promotionId, BatchState.RUNNING, 0, request.count(), null, Instant.now());
     }
 
     public Optional<BatchStatus> status(String batchId) {
-        return sql.one("Reading code batch", "SELECT id, promotion_id, status, generated, count, error FROM code_batch WHERE id = ?",
-                row -> new BatchStatus(row.getString(1), row.getString(2), BatchState.valueOf(row.getString(3)), row.getInt(4), row.getInt(5),
-                        row.getString(6)), batchId);
+        return sql.one("Reading code batch", "SELECT " + BATCH_COLUMNS + " FROM code_batch WHERE id = ?", CodeBatchService::batch, batchId);
+    }
+
+    /** Batches newest first (at most 1,000), of one promotion or of all. */
+    public List<BatchStatus> list(String promotionId) {
+        return promotionId == null
+                ? sql.list("Listing code batches", "SELECT " + BATCH_COLUMNS + " FROM code_batch ORDER BY created_at DESC, id LIMIT 1000",
+                        CodeBatchService::batch)
+                : sql.list("Listing code batches", "SELECT " + BATCH_COLUMNS
+                        + " FROM code_batch WHERE promotion_id = ? ORDER BY created_at DESC, id LIMIT 1000", CodeBatchService::batch, promotionId);
+    }
+
+    private static final String BATCH_COLUMNS = "id, promotion_id, status, generated, count, error, created_at";
+
+    private static BatchStatus batch(ResultSet row) throws SQLException {
+        return new BatchStatus(row.getString(1), row.getString(2), BatchState.valueOf(row.getString(3)), row.getInt(4),
+                row.getInt(5), row.getString(6), Sql.instant(row, "created_at"));
     }
 
     /** Writes the batch's codes as CSV (one column, LF line ends), streaming from a database cursor so a million codes need little memory. */

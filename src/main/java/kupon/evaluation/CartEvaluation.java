@@ -3,6 +3,7 @@ package kupon.evaluation;
 import kupon.codes.PromoCode;
 import kupon.codes.RejectedCode;
 import kupon.codes.RejectionReason;
+import kupon.codes.Rejections;
 import kupon.limits.Usage;
 import kupon.limits.UsageKey;
 import kupon.limits.UsageLimit;
@@ -149,29 +150,20 @@ public final class CartEvaluation {
                     .filter(n -> code.equals(n.offer().code()))
                     .findFirst()
                     .map(n -> reject(code, n.reason(), n.offer()))
-                    .orElseGet(() -> new RejectedCode(code, RejectionReason.UNKNOWN_CODE,
-                            "The code " + code + " does not exist. Check the spelling."));
+                    .orElseGet(() -> Rejections.unknown(code));
             rejected.add(why);
         });
-        facts.excessCodes().forEach(code -> rejected.add(new RejectedCode(code, RejectionReason.TOO_MANY_CODES,
-                "Only " + facts.codes().size() + " codes can be used on one order; remove one to use " + code + ".")));
+        facts.excessCodes().forEach(code -> rejected.add(Rejections.tooMany(code, facts.codes().size())));
         return rejected;
     }
 
     private static RejectedCode reject(String code, PricingResult.Reason reason, Offer offer) {
         return switch (reason) {
-            case MIN_SUBTOTAL_NOT_MET -> new RejectedCode(code, RejectionReason.MIN_SUBTOTAL_NOT_MET,
-                    offer.conditions().minSubtotal() == null ? "The cart does not reach the amount the code " + code + " needs."
-                            : "The code " + code + " needs items worth at least " + offer.conditions().minSubtotal().toPlainString() + ".");
-            case MIN_QUANTITY_NOT_MET -> new RejectedCode(code, RejectionReason.MIN_QUANTITY_NOT_MET,
-                    offer.conditions().minQuantity() == null ? "The cart does not hold enough items for the code " + code + "."
-                            : "The code " + code + " needs at least " + offer.conditions().minQuantity() + " items in the cart.");
-            case NO_ELIGIBLE_ITEMS -> new RejectedCode(code, RejectionReason.NO_ELIGIBLE_ITEMS,
-                    "None of the items in the cart qualify for " + code + ".");
-            case BUDGET_EXHAUSTED -> new RejectedCode(code, RejectionReason.BUDGET_EXHAUSTED,
-                    "The promotion behind " + code + " has run out.");
-            case NOT_COMBINABLE, EXCLUDED_BY_EXCLUSIVE, STOPPED_BY_EARLIER -> new RejectedCode(code, RejectionReason.NOT_COMBINABLE,
-                    "The code " + code + " cannot be combined with the other discounts on this order.");
+            case MIN_SUBTOTAL_NOT_MET -> Rejections.minSubtotal(code, offer.conditions().minSubtotal());
+            case MIN_QUANTITY_NOT_MET -> Rejections.minQuantity(code, offer.conditions().minQuantity());
+            case NO_ELIGIBLE_ITEMS -> Rejections.noEligibleItems(code);
+            case BUDGET_EXHAUSTED -> Rejections.limitReached(code, RejectionReason.BUDGET_EXHAUSTED);
+            case NOT_COMBINABLE, EXCLUDED_BY_EXCLUSIVE, STOPPED_BY_EARLIER -> Rejections.notCombinable(code);
         };
     }
 }

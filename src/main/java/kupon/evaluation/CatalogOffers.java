@@ -4,6 +4,7 @@ import kupon.codes.CodeCheck;
 import kupon.codes.PromoCode;
 import kupon.codes.RejectedCode;
 import kupon.codes.RejectionReason;
+import kupon.codes.Rejections;
 import kupon.customers.CustomerHistory;
 import kupon.limits.LimitStanding;
 import kupon.limits.Limits;
@@ -76,15 +77,14 @@ final class CatalogOffers {
             }
             Promotion promotion = catalog.get(code.promotionId()).orElse(null);
             if (promotion == null) {
-                rejected.add(new RejectedCode(code.code(), RejectionReason.INACTIVE, "The code " + code.code() + " is no longer valid."));
+                rejected.add(Rejections.inactive(code.code()));
                 continue;
             }
             Eligibility eligibility = Eligibility.of(promotion, shopper, now);
             if (eligibility != Eligibility.ELIGIBLE) {
                 rejected.add(rejection(code.code(), eligibility, promotion));
             } else if (candidates.containsKey(promotion.id())) {
-                rejected.add(new RejectedCode(code.code(), RejectionReason.NOT_COMBINABLE,
-                        "Another code for the same promotion is already on this order."));
+                rejected.add(Rejections.sameCodePromotionTwice(code.code()));
             } else {
                 candidates.put(promotion.id(), new Candidate(promotion, code, Limits.of(promotion, code, customerKey, ip, now)));
             }
@@ -120,14 +120,10 @@ final class CatalogOffers {
 
     private static RejectedCode rejection(String code, Eligibility eligibility, Promotion promotion) {
         return switch (eligibility) {
-            case NOT_STARTED -> new RejectedCode(code, RejectionReason.NOT_YET_ACTIVE,
-                    "The code " + code + " can be used from " + promotion.schedule().startsAt().toLocalDate() + ".");
-            case ENDED -> new RejectedCode(code, RejectionReason.EXPIRED,
-                    "This code expired on " + promotion.schedule().endsAt().toLocalDate() + ".");
-            case OUTSIDE_HOURS -> new RejectedCode(code, RejectionReason.NOT_YET_ACTIVE,
-                    "The code " + code + " only works at certain times; try again then.");
-            default -> new RejectedCode(code, RejectionReason.NOT_ELIGIBLE_CUSTOMER,
-                    "The code " + code + " is not available for this customer or order.");
+            case NOT_STARTED -> Rejections.notYetValid(code, promotion.schedule().startsAt().toLocalDate());
+            case ENDED -> Rejections.expired(code, promotion.schedule().endsAt().toLocalDate());
+            case OUTSIDE_HOURS -> Rejections.outsideHours(code);
+            default -> Rejections.notForThisShopper(code);
         };
     }
 }

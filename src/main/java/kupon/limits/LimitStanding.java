@@ -2,6 +2,7 @@ package kupon.limits;
 
 import kupon.codes.RejectedCode;
 import kupon.codes.RejectionReason;
+import kupon.codes.Rejections;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -22,15 +23,7 @@ public sealed interface LimitStanding {
 
         /** What a shopper who entered {@code code} for it is told. */
         public RejectedCode rejection(String code) {
-            return new RejectedCode(code, reason, switch (reason) {
-                case NOT_ELIGIBLE_CUSTOMER -> "The code " + code + " is limited per customer: sign in or give an email address to use it.";
-                case USAGE_LIMIT_REACHED -> "The code " + code + " has been used up.";
-                case CUSTOMER_LIMIT_REACHED -> "You have already used the code " + code + " as often as it allows.";
-                case DAILY_LIMIT_REACHED -> "The code " + code + " has been used up for today; try again tomorrow.";
-                case IP_LIMIT_REACHED -> "The code " + code + " has been used too often from this network.";
-                case BUDGET_EXHAUSTED -> "The promotion behind " + code + " has run out.";
-                default -> "The code " + code + " cannot be used.";
-            });
+            return Rejections.limitReached(code, reason);
         }
     }
 

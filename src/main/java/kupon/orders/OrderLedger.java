@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 final class OrderLedger {
 
     /** An order as stored: enough to answer a replay or a cancel. */
-    record StoredOrder(String orderId, String requestHash, String status, String response) {
+    record StoredOrder(String orderId, String requestHash, String status, String response, Instant placedAt, Instant cancelledAt) {
     }
 
     private OrderLedger() {
@@ -163,8 +163,9 @@ final class OrderLedger {
     }
 
     static Optional<StoredOrder> find(Connection c, String orderId) throws SQLException {
-        return Sql.one(c, "SELECT order_id, request_hash, status, response FROM orders WHERE order_id = ?",
-                row -> new StoredOrder(row.getString(1), row.getString(2), row.getString(3), row.getString(4)), orderId);
+        return Sql.one(c, "SELECT order_id, request_hash, status, response, placed_at, cancelled_at FROM orders WHERE order_id = ?",
+                row -> new StoredOrder(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                        Sql.instant(row, "placed_at"), Sql.instant(row, "cancelled_at")), orderId);
     }
 
     /** Marks a placed order cancelled; false when it was not placed (unknown, or cancelled already). */

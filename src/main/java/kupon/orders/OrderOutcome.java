@@ -11,8 +11,8 @@ public sealed interface OrderOutcome {
     record Placed(String answer) implements OrderOutcome {
     }
 
-    /** The same order was placed before: its original answer, as stored. */
-    record Replayed(String answer) implements OrderOutcome {
+    /** The same order was placed before: its original answer, as stored; {@code cancelled} when it was cancelled since. */
+    record Replayed(String answer, boolean cancelled) implements OrderOutcome {
     }
 
     /** Nothing was recorded. */

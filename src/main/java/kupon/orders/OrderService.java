@@ -136,6 +136,15 @@ public class OrderService {
         return outcome;
     }
 
+    /** An order as recorded: the answer it was placed with, and where it stands. */
+    public record RecordedOrder(String orderId, String answer, String status, Instant placedAt, Instant cancelledAt) {
+    }
+
+    public Optional<RecordedOrder> find(String orderId) {
+        return sql.connected("Reading order " + orderId, c -> OrderLedger.find(c, orderId)).map(stored ->
+                new RecordedOrder(stored.orderId(), stored.response(), stored.status(), stored.placedAt(), stored.cancelledAt()));
+    }
+
     /** An order that used a code. */
     public record CodeOrder(String orderId, String status, Instant placedAt) {
     }
@@ -155,7 +164,7 @@ public class OrderService {
     private Optional<OrderOutcome> earlierOrder(String orderId, String requestHash) {
         return sql.connected("Reading order " + orderId, c -> OrderLedger.find(c, orderId))
                 .map(stored -> stored.requestHash().equals(requestHash)
-                        ? new OrderOutcome.Replayed(stored.response())
+                        ? new OrderOutcome.Replayed(stored.response(), "CANCELLED".equals(stored.status()))
                         : new OrderOutcome.OrderIdConflict(orderId));
     }
 

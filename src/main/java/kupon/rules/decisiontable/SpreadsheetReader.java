@@ -11,7 +11,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.drools.decisiontable.parser.csv.CsvLineParser;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -54,7 +53,6 @@ final class SpreadsheetReader {
     private static Read readCsv(String file, String text) {
         List<Sheet.Cell> cells = new ArrayList<>();
         List<RuleError> errors = new ArrayList<>();
-        CsvLineParser parser = new CsvLineParser();
         try (BufferedReader lines = new BufferedReader(new StringReader(text))) {
             int row = 0;
             for (String line = lines.readLine(); line != null; line = lines.readLine(), row++) {
@@ -62,7 +60,11 @@ final class SpreadsheetReader {
                     errors.add(RuleError.inCell(file, null, null, "More than " + MAX_ROWS + " rows; split the table into several files"));
                     break;
                 }
-                List<String> values = parser.parse(line);
+                CsvLine parsed = CsvLine.parse(line);
+                if (parsed.problem() != null) {
+                    errors.add(RuleError.inCell(file, null, Sheet.cellName(row, parsed.badColumn()), parsed.problem()));
+                }
+                List<String> values = parsed.cells();
                 // A CSV cannot merge cells: a value ending in "..." continues the merge started to its left.
                 int mergedFrom = Sheet.NOT_MERGED;
                 for (int column = 0; column < values.size(); column++) {
