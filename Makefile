@@ -29,7 +29,7 @@ package:
 	$(MVN) -q -DskipTests package
 
 ## Evaluate throughput and latency, build time, heap and change propagation at 100, 1,000 and 10,000 promotions,
-## then what bench-cart, bench-orders and bench-reload measure (about 13 minutes in all; results in target/bench/,
+## then what bench-cart, bench-orders, bench-reload and bench-compile measure (about 17 minutes in all; results in target/bench/,
 ## explained in docs/benchmarks.md). Settings: BENCH_OPTS="-Dbench.sizes=1000 ...".
 BENCH_OPTS ?=
 bench: package

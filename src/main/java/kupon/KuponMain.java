@@ -18,14 +18,12 @@ public class KuponMain {
         if (externalDatabaseConfigured()) {
             LOG.info("Using the external PostgreSQL named by QUARKUS_DATASOURCE_JDBC_URL");
         } else if (!embeddedDatabaseIncluded()) {
-            // Logging is not set up before Quarkus starts: this goes straight to the console.
-            System.err.println("This build of Kupon has no embedded PostgreSQL (the container image leaves it out): set "
-                    + "QUARKUS_DATASOURCE_JDBC_URL, QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD to your PostgreSQL");
-            System.exit(2);
+            refuseToStart("This build of Kupon has no embedded PostgreSQL (the container image leaves it out): set "
+                    + EmbeddedDatabase.EXTERNAL_SETTINGS + " to your PostgreSQL");
         } else {
             Path dir = Path.of(setting("KUPON_EMBEDDED_DB_DIR", "kupon.embedded-db.dir", "data/postgres")).toAbsolutePath();
             int port = Integer.parseInt(setting("KUPON_EMBEDDED_DB_PORT", "kupon.embedded-db.port", "0"));
-            EmbeddedDatabase db = EmbeddedDatabase.start(dir, port);
+            EmbeddedDatabase db = startEmbedded(dir, port);
             db.supervise(Duration.ofSeconds(1));
             Runtime.getRuntime().addShutdownHook(new Thread(db::close, "embedded-postgres-stop"));
             System.setProperty("quarkus.datasource.jdbc.url", db.jdbcUrl());
@@ -36,6 +34,21 @@ public class KuponMain {
         // Invalid URIs are answered by kupon.api.HttpLayerErrors with the contract's JSON instead of Quarkus' empty 400.
         System.setProperty("vertx.disableURIValidation", "true");
         Quarkus.run(args);
+    }
+
+    private static EmbeddedDatabase startEmbedded(Path dir, int port) {
+        try {
+            return EmbeddedDatabase.start(dir, port);
+        } catch (EmbeddedDatabase.NoBinaries e) {
+            refuseToStart(e.getMessage());
+            throw e;
+        }
+    }
+
+    /** Logging is not set up before Quarkus starts: the reason goes straight to the console. */
+    private static void refuseToStart(String reason) {
+        System.err.println(reason);
+        System.exit(2);
     }
 
     private static boolean embeddedDatabaseIncluded() {

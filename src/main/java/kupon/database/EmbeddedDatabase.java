@@ -21,6 +21,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     public static final String DATABASE = "postgres";
     public static final String USER = "postgres";
+    /**
+     * What to set to use an external PostgreSQL instead. A compile-time constant, so a class that names it does not
+     * load this one (which needs the embedded PostgreSQL library).
+     */
+    public static final String EXTERNAL_SETTINGS =
+            "QUARKUS_DATASOURCE_JDBC_URL, QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD";
 
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
     private static final Duration STALE_STOP_WAIT = Duration.ofSeconds(20);
@@ -68,6 +74,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory
                     + ": check the folder is writable, or set QUARKUS_DATASOURCE_JDBC_URL to use an external PostgreSQL", e);
+        } catch (IllegalStateException e) {
+            // The library's words when none of the binaries on the class path suits this machine.
+            if (e.getMessage() == null || !e.getMessage().contains("Missing embedded postgres binaries")) throw e;
+            throw new NoBinaries(e);
+        }
+    }
+
+    /** None of the embedded PostgreSQL binaries this build ships runs on this machine. */
+    public static final class NoBinaries extends IllegalStateException {
+        NoBinaries(IllegalStateException cause) {
+            super("This build of Kupon has no embedded PostgreSQL binaries for " + System.getProperty("os.name") + " on "
+                    + System.getProperty("os.arch") + ": set " + EXTERNAL_SETTINGS + " to your PostgreSQL", cause);
         }
     }
 
