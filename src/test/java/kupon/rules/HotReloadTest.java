@@ -3,6 +3,7 @@ package kupon.rules;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import kupon.support.Api;
+import kupon.support.Eventually;
 import kupon.support.TestRulesFolder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +25,6 @@ import static org.hamcrest.Matchers.nullValue;
 class HotReloadTest {
 
     /** Generous on purpose: this checks that reload happens on its own; `make bench` measures how fast. */
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     private static final String MUG_CART = """
             {"cart": {"currency": "USD", "lines": [{"id": "l1", "sku": "MUG", "quantity": 2, "unitPrice": "12.00"}]}}""";
@@ -168,23 +167,7 @@ class HotReloadTest {
     }
 
     private static JsonPath awaitEvaluation(Predicate<JsonPath> expected) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        JsonPath last = evaluate();
-        while (!expected.test(last)) {
-            assertThat(System.nanoTime()).as("rules folder change picked up within %s; last answer %s", PATIENCE, last.prettify())
-                    .isLessThan(deadline);
-            sleep();
-            last = evaluate();
-        }
-        return last;
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return Eventually.answer(() -> evaluate(), expected, "rules folder change picked up");
     }
 
 }

@@ -3,6 +3,7 @@ package kupon.rules.decisiontable;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import kupon.support.Api;
+import kupon.support.Eventually;
 import kupon.support.TestRulesFolder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +24,6 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTest
 class DecisionTableReloadTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
     private static final Path MUG_TABLE = TestRulesFolder.ROOT.resolve("flash-tables/mugs.csv");
     private static final Path MUG_WORKBOOK = TestRulesFolder.ROOT.resolve("flash-tables/mugs.xlsx");
     private static final String MUG_CART = """
@@ -123,18 +122,6 @@ class DecisionTableReloadTest {
     }
 
     private static JsonPath awaitEvaluation(Predicate<JsonPath> expected) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        JsonPath last = evaluate();
-        while (!expected.test(last)) {
-            assertThat(System.nanoTime()).as("rules folder change picked up within %s; last answer %s", PATIENCE, last.prettify())
-                    .isLessThan(deadline);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            last = evaluate();
-        }
-        return last;
+        return Eventually.answer(() -> evaluate(), expected, "rules folder change picked up");
     }
 }
