@@ -1,5 +1,6 @@
 package kupon.bench;
 
+import kupon.support.ServiceProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,7 +42,7 @@ public final class CompileBenchmark {
 
     private void run() throws Exception {
         Path work = Files.createTempDirectory("kupon-bench-compile-");
-        int dbPort = KuponProcess.freePort();
+        int dbPort = ServiceProcess.freePort();
         Map<String, String> database = Map.of("KUPON_EMBEDDED_DB_DIR", work.resolve("postgres").toString(),
                 "KUPON_EMBEDDED_DB_PORT", Integer.toString(dbPort));
         BenchCatalog catalog = new BenchCatalog(PROMOTIONS);
@@ -54,15 +55,15 @@ public final class CompileBenchmark {
         report.add("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         // An empty rules folder: the uploads are the whole rule set, so each is as large as a rule set may be.
         Path rules = Files.createDirectories(work.resolve("rules"));
-        try (KuponProcess node = KuponProcess.start(jar, rules, database, HEAP, work.resolve("node.log"))) {
+        try (ServiceProcess node = ServiceProcess.start(jar, rules, database, HEAP, work.resolve("node.log"))) {
             BenchCatalog.insertPromotions(dbPort, catalog.automaticPromotions());
-            node.expectOk("POST", "/api/v1/rulesets/reload", KuponProcess.ADMIN_KEY, null);
+            node.expectOk("POST", "/api/v1/rulesets/reload", ServiceProcess.ADMIN_KEY, null);
             List<byte[]> requests = catalog.carts(500, 42).stream()
-                    .map(cart -> Http1Connection.post("localhost", node.port, "/api/v1/evaluate", KuponProcess.CHECKOUT_KEY, cart)).toList();
-            report.add(measure(node, requests, "DRL, 1,000 rules (admin)", "big-rules.drl", KuponProcess.ADMIN_KEY, bigDrl(1_000), 15_000));
-            node.expectOk("DELETE", "/api/v1/rulesets/files/big-rules.drl", KuponProcess.ADMIN_KEY, null);
+                    .map(cart -> Http1Connection.post("localhost", node.port, "/api/v1/evaluate", ServiceProcess.CHECKOUT_KEY, cart)).toList();
+            report.add(measure(node, requests, "DRL, 1,000 rules (admin)", "big-rules.drl", ServiceProcess.ADMIN_KEY, bigDrl(1_000), 15_000));
+            node.expectOk("DELETE", "/api/v1/rulesets/files/big-rules.drl", ServiceProcess.ADMIN_KEY, null);
             // 1,000 rows in all: the table's nine header rows and 991 rules.
-            report.add(measure(node, requests, "CSV decision table, 1,000 rows (marketer)", "big-table.csv", KuponProcess.MARKETER_KEY,
+            report.add(measure(node, requests, "CSV decision table, 1,000 rows (marketer)", "big-table.csv", ServiceProcess.MARKETER_KEY,
                     bigTable(991), 5_000));
         }
         String text = String.join("\n", report) + "\n";
@@ -72,7 +73,7 @@ public final class CompileBenchmark {
     }
 
     /** One measured period of 100 s with the upload sent 2 s into it (a compile under full load takes tens of seconds). */
-    private String measure(KuponProcess node, List<byte[]> requests, String what, String name, String key, String content,
+    private String measure(ServiceProcess node, List<byte[]> requests, String what, String name, String key, String content,
                            long warmupMillis) throws Exception {
         AtomicLong uploadMillis = new AtomicLong(-1);
         String[] uploadAnswer = {""};
@@ -134,7 +135,7 @@ public final class CompileBenchmark {
         return (long) total;
     }
 
-    private HttpResponse<String> upload(KuponProcess node, String key, String name, String content) throws Exception {
+    private HttpResponse<String> upload(ServiceProcess node, String key, String name, String content) throws Exception {
         String boundary = "kupon-bench-" + System.nanoTime();
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name + "\"\r\n"
                 + "Content-Type: application/octet-stream\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";

@@ -1,5 +1,6 @@
 package kupon.bench;
 
+import kupon.support.ServiceProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -64,7 +65,7 @@ final class CpuMeter {
     /** How busy the whole machine was over the next {@code millis}, in percent of all CPUs. */
     static double machineBusy(long millis) throws IOException {
         long[] before = machine();
-        KuponProcess.sleep(millis);
+        ServiceProcess.sleep(millis);
         long[] after = machine();
         return 100.0 * (after[0] - before[0]) / Math.max(1, after[1] - before[1]);
     }
@@ -127,6 +128,6 @@ final class CpuMeter {
         return List.of(String.format(Locale.ROOT, "Machine: %d CPUs (%s), %s RAM, Java %s (%s).",
                         Runtime.getRuntime().availableProcessors(), cpu, memory, System.getProperty("java.version"),
                         System.getProperty("java.vm.name")),
-                "", "Service: `" + KuponProcess.commandLine(heap) + "`, embedded PostgreSQL.");
+                "", "Service: `" + ServiceProcess.commandLine(heap) + "`, embedded PostgreSQL.");
     }
 }

@@ -1,5 +1,6 @@
 package kupon.bench;
 
+import kupon.support.ServiceProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kupon.promotions.Promotion;
@@ -120,9 +121,9 @@ public final class EvaluateBenchmark {
         r.size = size;
         BenchCatalog catalog = new BenchCatalog(size);
         Path work = Files.createTempDirectory("kupon-bench-" + size + "-");
-        int dbPort = KuponProcess.freePort();
+        int dbPort = ServiceProcess.freePort();
         log("%,d promotions: starting Kupon on a fresh embedded PostgreSQL in %s", size, work);
-        try (KuponProcess node = KuponProcess.start(jar, rules, Map.of(
+        try (ServiceProcess node = ServiceProcess.start(jar, rules, Map.of(
                 "KUPON_EMBEDDED_DB_DIR", work.resolve("postgres").toString(),
                 "KUPON_EMBEDDED_DB_PORT", Integer.toString(dbPort)), heap, work.resolve("node-1.log"))) {
 
@@ -135,9 +136,9 @@ public final class EvaluateBenchmark {
 
             // The last write: the CODE promotion, then its code. Writes return once the change is live.
             long started = System.nanoTime();
-            node.expectOk("POST", "/api/v1/promotions", KuponProcess.MARKETER_KEY, catalog.codePromotion());
+            node.expectOk("POST", "/api/v1/promotions", ServiceProcess.MARKETER_KEY, catalog.codePromotion());
             r.lastWriteToLiveMillis = (System.nanoTime() - started) / 1_000_000;
-            node.expectOk("POST", "/api/v1/promotions/" + BenchCatalog.CODE_PROMOTION_ID + "/codes", KuponProcess.MARKETER_KEY,
+            node.expectOk("POST", "/api/v1/promotions/" + BenchCatalog.CODE_PROMOTION_ID + "/codes", ServiceProcess.MARKETER_KEY,
                     "{\"code\": \"" + BenchCatalog.CODE + "\"}");
             r.buildMillis = node.builds().stream().filter(b -> b.promotions() == size)
                     .reduce((a, b) -> b).orElseThrow(() -> new IllegalStateException("no build of " + size + " promotions logged"))
@@ -150,7 +151,7 @@ public final class EvaluateBenchmark {
             log("  heap after GC: %s; %.1f promotions applied per cart", mb(r.heapSeeded), r.appliedPerCart);
 
             List<byte[]> requests = carts.stream()
-                    .map(c -> Http1Connection.post("localhost", node.port, "/api/v1/evaluate", KuponProcess.CHECKOUT_KEY, c)).toList();
+                    .map(c -> Http1Connection.post("localhost", node.port, "/api/v1/evaluate", ServiceProcess.CHECKOUT_KEY, c)).toList();
             for (int w : workers) {
                 awaitQuietMachine(quietWaitSeconds, quietBusyPercent);
                 String before = loadAverage();
@@ -185,12 +186,12 @@ public final class EvaluateBenchmark {
 
             if (secondNode) {
                 log("  starting a second node on the same database");
-                try (KuponProcess other = KuponProcess.start(jar, rules, Map.of(
+                try (ServiceProcess other = ServiceProcess.start(jar, rules, Map.of(
                         "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + dbPort + "/postgres",
                         "QUARKUS_DATASOURCE_USERNAME", "postgres",
                         "QUARKUS_DATASOURCE_PASSWORD", "postgres"), heap, work.resolve("node-2.log"))) {
                     r.secondNodeStartBuildMillis = other.builds().stream().filter(b -> b.promotions() == size)
-                            .map(KuponProcess.Build::millis).findFirst().orElse(null);
+                            .map(ServiceProcess.Build::millis).findFirst().orElse(null);
                     measureChanges(node, other, catalog, r);
                 }
             } else {
@@ -208,13 +209,13 @@ public final class EvaluateBenchmark {
         return r;
     }
 
-    private void seedThroughApi(KuponProcess node, List<String> promotions, SizeResult r) throws IOException {
+    private void seedThroughApi(ServiceProcess node, List<String> promotions, SizeResult r) throws IOException {
         log("  seeding %,d promotions through POST /api/v1/promotions, one by one", promotions.size());
         long[] writes = new long[promotions.size()];
         long started = System.nanoTime();
         for (int i = 0; i < promotions.size(); i++) {
             long t = System.nanoTime();
-            node.expectOk("POST", "/api/v1/promotions", KuponProcess.MARKETER_KEY, promotions.get(i));
+            node.expectOk("POST", "/api/v1/promotions", ServiceProcess.MARKETER_KEY, promotions.get(i));
             writes[i] = System.nanoTime() - t;
         }
         double total = (System.nanoTime() - started) / 1e9;
@@ -227,13 +228,13 @@ public final class EvaluateBenchmark {
         log("  seeded in %s", r.seeding);
     }
 
-    private void seedThroughDatabase(KuponProcess node, int dbPort, List<String> promotions, SizeResult r) throws Exception {
+    private void seedThroughDatabase(ServiceProcess node, int dbPort, List<String> promotions, SizeResult r) throws Exception {
         log("  seeding %,d promotions into the promotion table, then POST /api/v1/rulesets/reload", promotions.size());
         long started = System.nanoTime();
         BenchCatalog.insertPromotions(dbPort, promotions);
         double inserted = (System.nanoTime() - started) / 1e9;
         long reloadStarted = System.nanoTime();
-        node.expectOk("POST", "/api/v1/rulesets/reload", KuponProcess.ADMIN_KEY, null);
+        node.expectOk("POST", "/api/v1/rulesets/reload", ServiceProcess.ADMIN_KEY, null);
         long live = (System.nanoTime() - reloadStarted) / 1_000_000;
         r.seededThrough = "database + reload";
         r.seeding = String.format(Locale.ROOT, "%.1f s insert, then live %,d ms after the commit", inserted, live);
@@ -241,7 +242,7 @@ public final class EvaluateBenchmark {
     }
 
     /** Switches one promotion off, on, and renames it, timing when each change shows in evaluate on both nodes. */
-    private void measureChanges(KuponProcess node, KuponProcess other, BenchCatalog catalog, SizeResult r) throws Exception {
+    private void measureChanges(ServiceProcess node, ServiceProcess other, BenchCatalog catalog, SizeResult r) throws Exception {
         String id = BenchCatalog.promotionId(PROBE_CATEGORY);
         String probe = BenchCatalog.probeCart(PROBE_CATEGORY);
         String applied = "\"promotionId\":\"" + id + "\"";
@@ -281,29 +282,29 @@ public final class EvaluateBenchmark {
             long started = System.nanoTime();
             CompletableFuture<Double> onOther = other == null ? CompletableFuture.completedFuture(null)
                     : CompletableFuture.supplyAsync(() -> awaitReflected(other, probe, reflects, started));
-            node.expectOk(method, path, KuponProcess.MARKETER_KEY, body);
+            node.expectOk(method, path, ServiceProcess.MARKETER_KEY, body);
             double write = (System.nanoTime() - started) / 1e6;
             double here = awaitReflected(node, probe, reflects, started);
             r.changes.add(new Change(kind, write, here, onOther.get()));
-            KuponProcess.sleep(700);
+            ServiceProcess.sleep(700);
         }
         if (jfr) node.jcmd("JFR.stop", "name=changes");
-        KuponProcess.sleep(1000); // the second node's last log line
+        ServiceProcess.sleep(1000); // the second node's last log line
         r.changeBuilds = millis(node.builds(), buildsBefore);
         r.otherChangeBuilds = other == null ? List.of() : millis(other.builds(), otherBuildsBefore);
         log("  changes: %s", r.changes);
     }
 
-    private static List<Double> millis(List<KuponProcess.Build> builds, int from) {
+    private static List<Double> millis(List<ServiceProcess.Build> builds, int from) {
         return builds.subList(Math.min(from, builds.size()), builds.size()).stream().map(b -> (double) b.millis()).toList();
     }
 
-    private static double awaitReflected(KuponProcess node, String probe, Predicate<String> reflects, long since) {
+    private static double awaitReflected(ServiceProcess node, String probe, Predicate<String> reflects, long since) {
         long deadline = since + 60_000_000_000L;
         try {
             while (System.nanoTime() < deadline) {
                 if (reflects.test(evaluate(node, probe))) return (System.nanoTime() - since) / 1e6;
-                KuponProcess.sleep(5);
+                ServiceProcess.sleep(5);
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -327,12 +328,12 @@ public final class EvaluateBenchmark {
         }
     }
 
-    private static String evaluate(KuponProcess node, String body) throws IOException {
-        return node.expectOk("POST", "/api/v1/evaluate", KuponProcess.CHECKOUT_KEY, body);
+    private static String evaluate(ServiceProcess node, String body) throws IOException {
+        return node.expectOk("POST", "/api/v1/evaluate", ServiceProcess.CHECKOUT_KEY, body);
     }
 
     /** Evaluates every cart once; fails unless each is 200 with the code applied. Returns the mean number of promotions applied. */
-    private static double check(KuponProcess node, List<String> carts) throws IOException {
+    private static double check(ServiceProcess node, List<String> carts) throws IOException {
         long applied = 0;
         for (String cart : carts) {
             JsonNode answer = JSON.readTree(evaluate(node, cart));
@@ -349,7 +350,7 @@ public final class EvaluateBenchmark {
     private static final Pattern METRIC = Pattern.compile("(?m)^kupon_evaluations_seconds_(count|sum)(?:\\{[^}]*})? ([0-9.eE+-]+)$");
 
     /** The service's own count and total seconds of evaluations (the engine, without HTTP and JSON). */
-    static double[] serverEvaluations(KuponProcess node) throws IOException {
+    static double[] serverEvaluations(ServiceProcess node) throws IOException {
         HttpResponse<String> metrics = node.get("/q/metrics", null);
         double[] countAndSum = new double[2];
         Matcher m = METRIC.matcher(metrics.body());
@@ -404,7 +405,7 @@ public final class EvaluateBenchmark {
     private String settings() {
         return String.format(Locale.ROOT, "Service: `%s`, embedded PostgreSQL, rules folder `%s`. "
                         + "Load: %s closed-loop workers, one keep-alive connection each, %d s warm-up, %d s measured, %d different carts.%n",
-                KuponProcess.commandLine(heap), Path.of("").toAbsolutePath().relativize(rules), workers, warmupMillis / 1000, measureMillis / 1000, CARTS);
+                ServiceProcess.commandLine(heap), Path.of("").toAbsolutePath().relativize(rules), workers, warmupMillis / 1000, measureMillis / 1000, CARTS);
     }
 
     private static String medianMax(List<Double> values) {

@@ -1,5 +1,6 @@
 package kupon.bench;
 
+import kupon.support.ServiceProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -64,14 +65,14 @@ public final class LargeCartBenchmark {
 
     private String overHttp(String cart) throws Exception {
         Path work = Files.createTempDirectory("kupon-bench-cart-");
-        try (KuponProcess node = KuponProcess.start(jar, rules, Map.of(
+        try (ServiceProcess node = ServiceProcess.start(jar, rules, Map.of(
                 "KUPON_EMBEDDED_DB_DIR", work.resolve("postgres").toString(),
-                "KUPON_EMBEDDED_DB_PORT", Integer.toString(KuponProcess.freePort())), heap, work.resolve("node.log"))) {
+                "KUPON_EMBEDDED_DB_PORT", Integer.toString(ServiceProcess.freePort())), heap, work.resolve("node.log"))) {
             for (String promotion : LargeCart.PROMOTIONS) {
-                node.expectOk("POST", "/api/v1/promotions", KuponProcess.MARKETER_KEY, promotion);
+                node.expectOk("POST", "/api/v1/promotions", ServiceProcess.MARKETER_KEY, promotion);
             }
             long started = System.nanoTime();
-            JsonNode answer = JSON.readTree(node.expectOk("POST", "/api/v1/evaluate", KuponProcess.CHECKOUT_KEY, cart));
+            JsonNode answer = JSON.readTree(node.expectOk("POST", "/api/v1/evaluate", ServiceProcess.CHECKOUT_KEY, cart));
             double firstMillis = (System.nanoTime() - started) / 1e6;
             List<String> applied = answer.path("applied").findValuesAsText("promotionId");
             if (applied.size() < LargeCart.PROMOTIONS.size()) {
@@ -80,7 +81,7 @@ public final class LargeCartBenchmark {
             log("first evaluation %.0f ms; applied %s, discount %s", firstMillis, applied,
                     answer.path("totals").path("discount").asText(answer.path("discountTotal").asText("?")));
             List<byte[]> requests = List.of(Http1Connection.post("localhost", node.port, "/api/v1/evaluate",
-                    KuponProcess.CHECKOUT_KEY, cart));
+                    ServiceProcess.CHECKOUT_KEY, cart));
             EvaluateBenchmark.awaitQuietMachine(quietWaitSeconds, quietBusyPercent);
             CpuMeter cpu = new CpuMeter(node.pid(), work.resolve("postgres"));
             CpuMeter.Shares[] shares = new CpuMeter.Shares[1];

@@ -1,5 +1,6 @@
 package kupon.bench;
 
+import kupon.support.ServiceProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -47,31 +48,31 @@ public final class OrdersBenchmark {
         database = work.resolve("postgres");
         Files.createDirectories(Path.of("target/bench"));
         report.addAll(CpuMeter.header(heap));
-        try (KuponProcess node = KuponProcess.start(jar, rules, Map.of(
+        try (ServiceProcess node = ServiceProcess.start(jar, rules, Map.of(
                 "KUPON_EMBEDDED_DB_DIR", work.resolve("postgres").toString(),
-                "KUPON_EMBEDDED_DB_PORT", Integer.toString(KuponProcess.freePort())), heap, work.resolve("node.log"))) {
-            node.expectOk("POST", "/api/v1/promotions", KuponProcess.MARKETER_KEY, """
+                "KUPON_EMBEDDED_DB_PORT", Integer.toString(ServiceProcess.freePort())), heap, work.resolve("node.log"))) {
+            node.expectOk("POST", "/api/v1/promotions", ServiceProcess.MARKETER_KEY, """
                     {"id": "bench-mailing", "name": "Mailing: 10% off", "trigger": "CODE",
                      "reward": {"type": "PERCENT_OFF", "value": 10, "target": "ORDER"}}""");
 
             // 1. A million codes while evaluations run.
-            List<byte[]> plain = List.of(Http1Connection.post("localhost", node.port, "/api/v1/evaluate", KuponProcess.CHECKOUT_KEY, cart(null, null)));
+            List<byte[]> plain = List.of(Http1Connection.post("localhost", node.port, "/api/v1/evaluate", ServiceProcess.CHECKOUT_KEY, cart(null, null)));
             LoadRun.Result before = LoadRun.run(node.port, plain, 2, 5_000, 10_000, phase -> { });
             long started = System.nanoTime();
-            JsonNode batch = JSON.readTree(node.expectOk("POST", "/api/v1/promotions/bench-mailing/code-batches", KuponProcess.MARKETER_KEY,
+            JsonNode batch = JSON.readTree(node.expectOk("POST", "/api/v1/promotions/bench-mailing/code-batches", ServiceProcess.MARKETER_KEY,
                     "{\"count\": " + codes + ", \"pattern\": \"BF-####-####\", \"maxUses\": 1}"));
             String batchId = batch.get("batchId").asText();
             long[] generationMillis = {0};
             Thread poll = new Thread(() -> {
                 try {
                     while (true) {
-                        JsonNode status = JSON.readTree(node.expectOk("GET", "/api/v1/code-batches/" + batchId, KuponProcess.MARKETER_KEY, null));
+                        JsonNode status = JSON.readTree(node.expectOk("GET", "/api/v1/code-batches/" + batchId, ServiceProcess.MARKETER_KEY, null));
                         if (!status.get("status").asText().equals("RUNNING")) {
                             generationMillis[0] = (System.nanoTime() - started) / 1_000_000;
                             if (!status.get("status").asText().equals("DONE")) throw new IllegalStateException("batch " + status);
                             return;
                         }
-                        KuponProcess.sleep(200);
+                        ServiceProcess.sleep(200);
                     }
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
@@ -91,13 +92,13 @@ public final class OrdersBenchmark {
             report.add("Generated " + codes + " codes in **" + generationMillis[0] / 1000.0 + " s** (target ≤ 30 s).");
 
             // 2. Code lookup: evaluate with one of the million codes, against no code.
-            String csv = node.expectOk("GET", "/api/v1/code-batches/" + batchId + "/codes.csv", KuponProcess.MARKETER_KEY, null);
+            String csv = node.expectOk("GET", "/api/v1/code-batches/" + batchId + "/codes.csv", ServiceProcess.MARKETER_KEY, null);
             List<String> all = Arrays.asList(csv.split("\n")).subList(1, codes + 1);
             List<byte[]> withCode = new ArrayList<>();
             // 50,000 different codes: at the rates measured each comes back only every ten seconds or so, long after
             // the service's one-second code cache forgot it, so every evaluation looks its code up in the database.
             for (int i = 0; i < 50_000; i++) {
-                withCode.add(Http1Connection.post("localhost", node.port, "/api/v1/evaluate", KuponProcess.CHECKOUT_KEY,
+                withCode.add(Http1Connection.post("localhost", node.port, "/api/v1/evaluate", ServiceProcess.CHECKOUT_KEY,
                         cart(all.get((int) ((long) i * 197 % all.size())), null)));
             }
             LoadRun.Result noCode = LoadRun.run(node.port, plain, workers, 5_000, duration, phase -> { });
@@ -125,12 +126,12 @@ public final class OrdersBenchmark {
         Files.writeString(Path.of("target/bench/orders.md"), text);
     }
 
-    private String orders(KuponProcess node, String label, java.util.function.IntFunction<String> code) throws InterruptedException {
+    private String orders(ServiceProcess node, String label, java.util.function.IntFunction<String> code) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         CpuMeter cpu = new CpuMeter(node.pid(), database);
         CpuMeter.Shares[] shares = new CpuMeter.Shares[1];
         LoadRun.Result result = LoadRun.run(node.port, worker -> Http1Connection.post("localhost", node.port, "/api/v1/orders",
-                KuponProcess.CHECKOUT_KEY, cart(code.apply(next.getAndIncrement()), "bench-" + UUID.randomUUID())), 201,
+                ServiceProcess.CHECKOUT_KEY, cart(code.apply(next.getAndIncrement()), "bench-" + UUID.randomUUID())), 201,
                 workers, 5_000, duration, measuring -> {
                     try {
                         if (measuring) cpu.start();

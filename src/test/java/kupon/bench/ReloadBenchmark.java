@@ -1,5 +1,6 @@
 package kupon.bench;
 
+import kupon.support.ServiceProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -34,19 +35,19 @@ public final class ReloadBenchmark {
         Path work = Files.createTempDirectory("kupon-bench-reload-");
         Path rules = work.resolve("rules");
         copy(Path.of("rules"), rules);
-        int dbPort = KuponProcess.freePort();
+        int dbPort = ServiceProcess.freePort();
         Map<String, String> database = Map.of("KUPON_EMBEDDED_DB_DIR", work.resolve("postgres").toString(),
                 "KUPON_EMBEDDED_DB_PORT", Integer.toString(dbPort));
         BenchCatalog catalog = new BenchCatalog(PROMOTIONS);
         report.addAll(CpuMeter.header("2g"));
-        try (KuponProcess node = KuponProcess.start(jar, rules, database, "2g", work.resolve("node-1.log"))) {
+        try (ServiceProcess node = ServiceProcess.start(jar, rules, database, "2g", work.resolve("node-1.log"))) {
             BenchCatalog.insertPromotions(dbPort, catalog.automaticPromotions());
-            node.expectOk("POST", "/api/v1/rulesets/reload", KuponProcess.ADMIN_KEY, null);
-            node.expectOk("POST", "/api/v1/promotions", KuponProcess.MARKETER_KEY, catalog.codePromotion());
-            node.expectOk("POST", "/api/v1/promotions/" + BenchCatalog.CODE_PROMOTION_ID + "/codes", KuponProcess.MARKETER_KEY,
+            node.expectOk("POST", "/api/v1/rulesets/reload", ServiceProcess.ADMIN_KEY, null);
+            node.expectOk("POST", "/api/v1/promotions", ServiceProcess.MARKETER_KEY, catalog.codePromotion());
+            node.expectOk("POST", "/api/v1/promotions/" + BenchCatalog.CODE_PROMOTION_ID + "/codes", ServiceProcess.MARKETER_KEY,
                     "{\"code\": \"" + BenchCatalog.CODE + "\"}");
             List<byte[]> requests = catalog.carts(500, 42).stream()
-                    .map(cart -> Http1Connection.post("localhost", node.port, "/api/v1/evaluate", KuponProcess.CHECKOUT_KEY, cart)).toList();
+                    .map(cart -> Http1Connection.post("localhost", node.port, "/api/v1/evaluate", ServiceProcess.CHECKOUT_KEY, cart)).toList();
 
             List<String> events = new ArrayList<>();
             Path drl = rules.resolve("catalog/electronics-10.drl");
@@ -54,7 +55,7 @@ public final class ReloadBenchmark {
                 if (!measuring) return;
                 Thread changes = new Thread(() -> {
                     try {
-                        KuponProcess.sleep(5_000);
+                        ServiceProcess.sleep(5_000);
                         long t = System.nanoTime();
                         try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:" + dbPort + "/postgres", "postgres", "postgres");
                              Statement statement = db.createStatement()) {
@@ -63,11 +64,11 @@ public final class ReloadBenchmark {
                             statement.execute("SELECT pg_notify('kupon_rules', 'bench')");
                         }
                         events.add(String.format("all %,d promotions changed at once (sent at +%.1f s)", PROMOTIONS, 5.0));
-                        KuponProcess.sleep(10_000);
+                        ServiceProcess.sleep(10_000);
                         Files.writeString(drl, Files.readString(drl).replace("percentOffItems(10)", "percentOffItems(11)"));
                         events.add("a DRL file edited in the rules folder, recompiled in the background (at +15 s)");
-                        KuponProcess.sleep(10_000);
-                        node.expectOk("POST", "/api/v1/rulesets/reload", KuponProcess.ADMIN_KEY, null);
+                        ServiceProcess.sleep(10_000);
+                        node.expectOk("POST", "/api/v1/rulesets/reload", ServiceProcess.ADMIN_KEY, null);
                         events.add("POST /api/v1/rulesets/reload with nothing changed (at +25 s)");
                     } catch (Exception e) {
                         events.add("change failed: " + e);
@@ -97,14 +98,14 @@ public final class ReloadBenchmark {
         report.add("| | seconds |");
         report.add("|---|---:|");
         long started = System.nanoTime();
-        try (KuponProcess node = KuponProcess.start(jar, rules, database, "2g", work.resolve("node-2.log"));
+        try (ServiceProcess node = ServiceProcess.start(jar, rules, database, "2g", work.resolve("node-2.log"));
              Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:" + dbPort + "/postgres", "postgres", "postgres");
              Statement statement = db.createStatement()) {
             report.add(String.format("| compiled rule module cached in the database | %.1f |", (System.nanoTime() - started) / 1e9));
             statement.executeUpdate("DELETE FROM compiled_rule_set");
         }
         started = System.nanoTime();
-        try (KuponProcess node = KuponProcess.start(jar, rules, database, "2g", work.resolve("node-3.log"))) {
+        try (ServiceProcess node = ServiceProcess.start(jar, rules, database, "2g", work.resolve("node-3.log"))) {
             report.add(String.format("| cache emptied: rule files compiled at start | %.1f |", (System.nanoTime() - started) / 1e9));
         }
         String text = String.join("\n", report) + "\n";

@@ -1,5 +1,6 @@
 package kupon.bench;
 
+import kupon.support.ServiceProcess;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -44,17 +45,17 @@ public final class SoakBenchmark {
 
     private void run() throws Exception {
         Path work = Files.createTempDirectory("kupon-bench-soak-");
-        int dbPort = KuponProcess.freePort();
+        int dbPort = ServiceProcess.freePort();
         Map<String, String> database = Map.of("KUPON_EMBEDDED_DB_DIR", work.resolve("postgres").toString(),
                 "KUPON_EMBEDDED_DB_PORT", Integer.toString(dbPort));
         List<String> report = new ArrayList<>(CpuMeter.header(HEAP));
-        try (KuponProcess node = KuponProcess.start(jar, Path.of("rules").toAbsolutePath(), database, HEAP, work.resolve("node.log"))) {
-            node.expectOk("POST", "/api/v1/promotions", KuponProcess.MARKETER_KEY, """
+        try (ServiceProcess node = ServiceProcess.start(jar, Path.of("rules").toAbsolutePath(), database, HEAP, work.resolve("node.log"))) {
+            node.expectOk("POST", "/api/v1/promotions", ServiceProcess.MARKETER_KEY, """
                     {"id": "soak-code", "name": "Ten off with a code", "trigger": "CODE",
                      "limits": {"perCustomer": 3, "budget": "100000000.00"},
                      "reward": {"type": "AMOUNT_OFF", "value": "10.00", "target": "ORDER"}}""");
-            node.expectOk("POST", "/api/v1/promotions/soak-code/codes", KuponProcess.MARKETER_KEY, "{\"code\": \"SOAK10\"}");
-            node.expectOk("POST", "/api/v1/promotions", KuponProcess.MARKETER_KEY, """
+            node.expectOk("POST", "/api/v1/promotions/soak-code/codes", ServiceProcess.MARKETER_KEY, "{\"code\": \"SOAK10\"}");
+            node.expectOk("POST", "/api/v1/promotions", ServiceProcess.MARKETER_KEY, """
                     {"id": "soak-mugs", "name": "15% off mugs", "limits": {"perDay": 100000000},
                      "selector": {"skus": ["MUG"]},
                      "reward": {"type": "PERCENT_OFF", "value": "15", "target": "ITEMS", "items": {"skus": ["MUG"]}}}""");
@@ -78,15 +79,15 @@ public final class SoakBenchmark {
                                   {"id": "l2", "sku": "TEA", "quantity": 1, "unitPrice": "40.00", "categories": ["electronics"]}]}}"""
                                 .formatted(customer, code, 1 + n % 4);
                         if (worker < 2) {
-                            call(node, "evaluate", "POST", "/api/v1/evaluate", KuponProcess.CHECKOUT_KEY, cart, 200);
+                            call(node, "evaluate", "POST", "/api/v1/evaluate", ServiceProcess.CHECKOUT_KEY, cart, 200);
                         } else {
                             String orderId = "soak-" + UUID.randomUUID();
                             String order = cart.replaceFirst("\\{", "{\"orderId\": \"" + orderId + "\", ");
-                            HttpResponse<String> answer = call(node, "order", "POST", "/api/v1/orders", KuponProcess.CHECKOUT_KEY, order, -1);
+                            HttpResponse<String> answer = call(node, "order", "POST", "/api/v1/orders", ServiceProcess.CHECKOUT_KEY, order, -1);
                             if (answer != null && answer.statusCode() == 201) {
                                 placed.add(orderId);
                                 if (n % 10 == 0) {
-                                    call(node, "cancel", "POST", "/api/v1/orders/" + orderId + "/cancel", KuponProcess.CHECKOUT_KEY, null, 200);
+                                    call(node, "cancel", "POST", "/api/v1/orders/" + orderId + "/cancel", ServiceProcess.CHECKOUT_KEY, null, 200);
                                 }
                             } else if (answer != null && answer.statusCode() != 409) {
                                 error("order", answer.statusCode() + " " + answer.body());
@@ -100,27 +101,27 @@ public final class SoakBenchmark {
             threads.add(thread(() -> {
                 long tick = 0;
                 while (running.get()) {
-                    KuponProcess.sleep(10_000);
+                    ServiceProcess.sleep(10_000);
                     tick++;
                     String status = tick % 2 == 0 ? "ACTIVE" : "INACTIVE";
                     call(node, "promotion change", "POST", "/api/v1/promotions/soak-mugs/" + (status.equals("ACTIVE") ? "activate" : "deactivate"),
-                            KuponProcess.MARKETER_KEY, null, 200);
+                            ServiceProcess.MARKETER_KEY, null, 200);
                     changes.incrementAndGet();
                     if (tick % 6 == 0) {
-                        call(node, "code batch", "POST", "/api/v1/promotions/soak-code/code-batches", KuponProcess.MARKETER_KEY,
+                        call(node, "code batch", "POST", "/api/v1/promotions/soak-code/code-batches", ServiceProcess.MARKETER_KEY,
                                 "{\"count\": 20000, \"pattern\": \"SK-########\"}", 202);
                         batches.incrementAndGet();
                     }
                 }
             }));
-            KuponProcess.sleep(MINUTES * 60_000);
+            ServiceProcess.sleep(MINUTES * 60_000);
             running.set(false);
             for (Thread thread : threads) thread.join();
-            KuponProcess.sleep(2_000);
+            ServiceProcess.sleep(2_000);
 
             String endHeap = mb(node.heapUsedAfterGc());
             int endConnections = connections(dbPort);
-            String consistency = node.expectOk("GET", "/api/v1/ops/consistency", KuponProcess.ADMIN_KEY, null);
+            String consistency = node.expectOk("GET", "/api/v1/ops/consistency", ServiceProcess.ADMIN_KEY, null);
             Matcher consistent = CONSISTENT.matcher(consistency);
 
             report.add("");
@@ -151,7 +152,7 @@ public final class SoakBenchmark {
         Files.writeString(Path.of("target/bench/soak.md"), text);
     }
 
-    private HttpResponse<String> call(KuponProcess node, String kind, String method, String path, String key, String body, int expected) {
+    private HttpResponse<String> call(ServiceProcess node, String kind, String method, String path, String key, String body, int expected) {
         long started = System.nanoTime();
         try {
             HttpResponse<String> answer = node.send(method, path, key, body);

@@ -1,5 +1,6 @@
 package kupon.nodes;
 
+import kupon.support.ServiceProcess;
 import kupon.database.EmbeddedDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +49,7 @@ class DatabaseOutageIT {
         private final long started = System.nanoTime();
         private static final AtomicInteger shopper = new AtomicInteger();
 
-        Load(ServiceNode node, String code) {
+        Load(ServiceProcess node, String code) {
             for (int i = 0; i < 4; i++) {
                 boolean evaluates = i == 3;
                 Thread client = new Thread(() -> {
@@ -60,7 +61,7 @@ class DatabaseOutageIT {
                             String orderId = "outage-" + UUID.randomUUID();
                             orders.add(send(node, "/api/v1/orders", orderId, order(orderId, code, shopper.incrementAndGet())));
                         }
-                        ServiceNode.sleep(20);
+                        ServiceProcess.sleep(20);
                     }
                 });
                 client.start();
@@ -72,7 +73,7 @@ class DatabaseOutageIT {
             return (System.nanoTime() - started) / 1_000_000;
         }
 
-        private Seen send(ServiceNode node, String path, String orderId, String body) {
+        private Seen send(ServiceProcess node, String path, String orderId, String body) {
             long sent = now();
             try {
                 HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(node.uri(path)).timeout(Duration.ofSeconds(30))
@@ -107,27 +108,30 @@ class DatabaseOutageIT {
         Path data = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "outage-postgres-").resolve("pg");
         Map<String, String> env = keys();
         env.put("KUPON_EMBEDDED_DB_DIR", data.toString());
-        env.remove("QUARKUS_DATASOURCE_JDBC_URL");
-        ServiceNode node = ServiceNode.start("outage-embedded", env);
+        // This node's own embedded database, even when the tests run against an external one.
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", null);
+        env.put("QUARKUS_DATASOURCE_USERNAME", null);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", null);
+        ServiceProcess node = ServiceProcess.start("outage-embedded", env);
         try {
             String code = codePromotion(node);
             Load load = new Load(node, code);
-            ServiceNode.sleep(2_000);
+            ServiceProcess.sleep(2_000);
             long killedAt = load.now();
             ProcessHandle.of(postmasterPid(data)).orElseThrow().destroyForcibly();
-            ServiceNode.sleep(12_000);
+            ServiceProcess.sleep(12_000);
             load.close();
 
             assertOutageAnsweredAndRecovered(load, killedAt);
 
             // Now the node dies under load, leaving its PostgreSQL running; a new start takes the data folder over.
             Load second = new Load(node, code);
-            ServiceNode.sleep(2_000);
+            ServiceProcess.sleep(2_000);
             long stalePostmaster = postmasterPid(data);
             node.kill();
             second.close();
             assertThat(ProcessHandle.of(stalePostmaster).map(ProcessHandle::isAlive)).as("PostgreSQL outlives the killed node").contains(true);
-            node = ServiceNode.start("outage-embedded-restarted", env);
+            node = ServiceProcess.start("outage-embedded-restarted", env);
             assertThat(ProcessHandle.of(stalePostmaster).map(ProcessHandle::isAlive).orElse(false)).isFalse();
             assertThat(Files.readString(Path.of("target", "outage-embedded-restarted.log"))).contains("left running by an earlier start");
 
@@ -147,24 +151,24 @@ class DatabaseOutageIT {
         env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
         env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.USER);
         env.put("QUARKUS_DATASOURCE_PASSWORD", "");
-        ServiceNode node = ServiceNode.start("outage-external", env);
+        ServiceProcess node = ServiceProcess.start("outage-external", env);
         EmbeddedDatabase restarted = null;
         try {
             String code = codePromotion(node);
             Load load = new Load(node, code);
-            ServiceNode.sleep(2_000);
+            ServiceProcess.sleep(2_000);
             long killedAt = load.now();
             ProcessHandle postmaster = ProcessHandle.of(postmasterPid(data)).orElseThrow();
             postmaster.destroyForcibly();
             postmaster.onExit().join();
-            ServiceNode.sleep(3_000);
+            ServiceProcess.sleep(3_000);
             try {
                 database.close(); // what is left of it: this JVM's hold on the data folder
             } catch (RuntimeException alreadyDead) {
                 // pg_ctl has nothing to stop
             }
             restarted = EmbeddedDatabase.start(data, database.port()); // the operator brings it back
-            ServiceNode.sleep(9_000);
+            ServiceProcess.sleep(9_000);
             load.close();
 
             assertOutageAnsweredAndRecovered(load, killedAt);
@@ -195,7 +199,7 @@ class DatabaseOutageIT {
         assertThat(load.evaluations).extracting(Seen::status).as("evaluations that need no database keep answering").containsOnly(200);
     }
 
-    private static void assertEveryPlacedOrderIsRecordedAndTheLedgerHolds(ServiceNode node, List<Seen> orders) throws Exception {
+    private static void assertEveryPlacedOrderIsRecordedAndTheLedgerHolds(ServiceProcess node, List<Seen> orders) throws Exception {
         List<Seen> placed = orders.stream().filter(s -> s.status() == 201).toList();
         assertThat(placed).isNotEmpty();
         for (Seen order : placed) {
@@ -212,7 +216,7 @@ class DatabaseOutageIT {
         assertThat(report.body()).contains("\"consistent\":true").contains("\"differences\":[]");
     }
 
-    private static String codePromotion(ServiceNode node) throws Exception {
+    private static String codePromotion(ServiceProcess node) throws Exception {
         String id = "outage-" + UUID.randomUUID().toString().substring(0, 8);
         post(node, MARKETER, "/api/v1/promotions", """
                 {"id": "%s", "name": "Five off", "trigger": "CODE", "limits": {"perCustomer": 1, "budget": "100000.00"},
@@ -222,7 +226,7 @@ class DatabaseOutageIT {
         return code;
     }
 
-    private static void post(ServiceNode node, String key, String path, String body, int expected) throws Exception {
+    private static void post(ServiceProcess node, String key, String path, String body, int expected) throws Exception {
         HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(node.uri(path)).header("Authorization", "Bearer " + key)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -1,5 +1,6 @@
 package kupon.nodes;
 
+import kupon.support.ServiceProcess;
 import kupon.database.EmbeddedDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -52,7 +53,7 @@ class LoadBalancedNodesIT {
     private static Process nginx;
     private static int balancerPort;
     private static Map<String, String> env;
-    private static final ServiceNode[] nodes = new ServiceNode[2];
+    private static final ServiceProcess[] nodes = new ServiceProcess[2];
     private static final int[] nodePorts = new int[2];
 
     /** One attempt of one order through the load balancer. */
@@ -77,7 +78,7 @@ class LoadBalancedNodesIT {
         env.put("KUPON_ADMIN_KEYS", ADMIN);
         for (int i = 0; i < 2; i++) {
             nodePorts[i] = freePort();
-            nodes[i] = ServiceNode.start("lb-node-" + i, env, nodePorts[i]);
+            nodes[i] = ServiceProcess.start("lb-node-" + i, env, nodePorts[i]);
         }
         balancerPort = freePort();
         nginx = startNginx(binary);
@@ -86,7 +87,7 @@ class LoadBalancedNodesIT {
     @AfterAll
     static void stopAll() {
         if (nginx != null) nginx.destroy();
-        for (ServiceNode node : nodes) if (node != null) node.close();
+        for (ServiceProcess node : nodes) if (node != null) node.close();
         if (database != null) database.close();
     }
 
@@ -123,7 +124,7 @@ class LoadBalancedNodesIT {
                 if (HTTP.send(HttpRequest.newBuilder(balancer("/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding())
                         .statusCode() == 200) return process;
             } catch (IOException notYet) {
-                ServiceNode.sleep(100);
+                ServiceProcess.sleep(100);
             }
         }
         throw new IllegalStateException("nginx did not start; see " + nginxDir.resolve("out.log") + " and error.log");
@@ -170,17 +171,17 @@ class LoadBalancedNodesIT {
             clients.add(client);
         }
 
-        ServiceNode.sleep(4_000);
+        ServiceProcess.sleep(4_000);
         nodes[0].kill(); // a crash: in-flight requests to it fail, nginx and the clients' retries carry on
-        ServiceNode.sleep(3_000);
-        nodes[0] = ServiceNode.start("lb-node-0-restarted", env, nodePorts[0]);
-        ServiceNode.sleep(5_000); // nginx tries a failed node again after 2 s (docker/nginx.conf)
+        ServiceProcess.sleep(3_000);
+        nodes[0] = ServiceProcess.start("lb-node-0-restarted", env, nodePorts[0]);
+        ServiceProcess.sleep(5_000); // nginx tries a failed node again after 2 s (docker/nginx.conf)
         long drainFrom = millisSince(started);
         nodes[1].close(); // SIGTERM: drains
         long drainTo = millisSince(started);
-        nodes[1] = ServiceNode.start("lb-node-1-restarted", env, nodePorts[1]);
+        nodes[1] = ServiceProcess.start("lb-node-1-restarted", env, nodePorts[1]);
         long restartedAt = millisSince(started);
-        ServiceNode.sleep(3_000);
+        ServiceProcess.sleep(3_000);
         running.set(false);
         for (Thread client : clients) client.join();
 
@@ -231,7 +232,7 @@ class LoadBalancedNodesIT {
             }
             attempts.add(new Attempt(orderId, millisSince(started), status));
             if (status == 201 || status == 200 || status == 409) return status;
-            ServiceNode.sleep(250);
+            ServiceProcess.sleep(250);
         }
         return -1;
     }

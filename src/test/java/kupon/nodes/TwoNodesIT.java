@@ -1,5 +1,6 @@
 package kupon.nodes;
 
+import kupon.support.ServiceProcess;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import kupon.database.EmbeddedDatabase;
@@ -25,8 +26,8 @@ class TwoNodesIT {
     private static final String CHECKOUT = "it-checkout";
     private static final String MARKETER = "it-marketer";
     private static EmbeddedDatabase database;
-    private static ServiceNode a;
-    private static ServiceNode b;
+    private static ServiceProcess a;
+    private static ServiceProcess b;
 
     @BeforeAll
     static void startTwoNodes() throws Exception {
@@ -42,8 +43,8 @@ class TwoNodesIT {
         env.put("KUPON_CHECKOUT_KEYS", CHECKOUT);
         env.put("KUPON_MARKETER_KEYS", MARKETER);
         env.put("KUPON_ADMIN_KEYS", "it-admin");
-        a = ServiceNode.start("node-a", env);
-        b = ServiceNode.start("node-b", env);
+        a = ServiceProcess.start("node-a", env);
+        b = ServiceProcess.start("node-b", env);
     }
 
     @AfterAll
@@ -106,7 +107,7 @@ class TwoNodesIT {
         while (System.nanoTime() < deadline && !answer.contains("\"code\":\"" + code + "\"")) {
             answer = RestAssured.given().baseUri("http://localhost").port(b.port).contentType(ContentType.JSON).header("X-Api-Key", CHECKOUT)
                     .body(order(code, 0)).post("/api/v1/evaluate").then().statusCode(200).extract().asString();
-            if (answer.contains("UNKNOWN_CODE") || answer.contains("INACTIVE")) ServiceNode.sleep(100);
+            if (answer.contains("UNKNOWN_CODE") || answer.contains("INACTIVE")) ServiceProcess.sleep(100);
         }
         assertThat(answer).contains("\"applied\":[{\"promotionId\":\"" + promotion + "\"");
 
