@@ -1,7 +1,8 @@
 package kupon.pricing;
 
-import static kupon.pricing.CartBuilder.cart;
-import static kupon.pricing.CartBuilder.line;
+import kupon.support.CartBuilder;
+import static kupon.support.CartBuilder.cart;
+import static kupon.support.CartBuilder.line;
 import static kupon.pricing.OfferBuilder.offer;
 import static kupon.pricing.Priced.price;
 import static kupon.pricing.Rewards.amountOff;

@@ -1,5 +1,6 @@
 package kupon.pricing;
 
+import kupon.support.CartBuilder;
 import java.util.List;
 
 import kupon.pricing.PricingResult.LineResult;

@@ -1,6 +1,7 @@
 package kupon.pricing;
 
-import static kupon.pricing.CartBuilder.cart;
+import kupon.support.CartBuilder;
+import static kupon.support.CartBuilder.cart;
 import static kupon.pricing.OfferBuilder.offer;
 import static kupon.pricing.Priced.price;
 import static kupon.pricing.Rewards.tiers;

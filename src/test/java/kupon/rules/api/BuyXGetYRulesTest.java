@@ -1,11 +1,12 @@
 package kupon.rules.api;
 
+import kupon.support.CartBuilder;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import static kupon.rules.api.CartBuilder.cart;
-import static kupon.rules.api.CartBuilder.line;
+import static kupon.support.CartBuilder.cart;
+import static kupon.support.CartBuilder.line;
 import static kupon.rules.api.RuleHarness.evaluate;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
 package kupon.rules.api;
 
+import kupon.support.CartBuilder;
 import kupon.evaluation.CartEvaluation;
 import kupon.evaluation.Evaluation;
 import kupon.pricing.PricingEngine;

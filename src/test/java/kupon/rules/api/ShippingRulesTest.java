@@ -1,10 +1,11 @@
 package kupon.rules.api;
 
+import kupon.support.CartBuilder;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import static kupon.rules.api.CartBuilder.cart;
+import static kupon.support.CartBuilder.cart;
 import static kupon.rules.api.RuleHarness.evaluate;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,7 +86,7 @@ class ShippingRulesTest {
         @Test
         void halfOffExpressShippingIsRoundedAndThreeOffTakesOnlyWhatIsLeft() {
             RuleHarness.Evaluated evaluated = evaluate(HALF_SHIPPING, cart()
-                    .line("sweater", 1, "45.00").shipping("express", "5.99"));
+                    .line("sweater", 1, "45.00").shippingBy("express", "5.99"));
 
             assertThat(evaluated.rulesFired()).containsExactly(
                     "half-shipping: half off express shipping", "ship-3: 3.00 off shipping over 40.00");
@@ -98,7 +99,7 @@ class ShippingRulesTest {
         @Test
         void standardShippingGetsOnlyTheThreeOff() {
             RuleHarness.Evaluated evaluated = evaluate(HALF_SHIPPING, cart()
-                    .line("sweater", 1, "45.00").shipping("standard", "4.99"));
+                    .line("sweater", 1, "45.00").shippingBy("standard", "4.99"));
 
             assertThat(evaluated.rulesFired()).containsExactly("ship-3: 3.00 off shipping over 40.00");
             assertThat(evaluated.applied()).containsExactly("ship-3=3.00");
