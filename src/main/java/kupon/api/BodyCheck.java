@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,8 @@ import java.util.Map;
 public final class BodyCheck {
 
     private static final int MAX_DEPTH = 32;
+    private static final Instant FIRST_DAY = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant AFTER_LAST_DAY = Instant.parse("+10000-01-01T00:00:00Z");
     private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
         @Override
         protected RecordComponent[] computeValue(Class<?> type) {
@@ -69,6 +74,12 @@ public final class BodyCheck {
             if (problem != null) errors.add(new FieldError(where.toString(), problem));
         } else if (value instanceof JsonNode node) {
             json(where, node, depth, errors);
+        } else if (value instanceof Instant || value instanceof TemporalAccessor moment && moment.isSupported(ChronoField.YEAR)) {
+            // PostgreSQL keeps timestamps from 4713 BC to 294276 AD; no date Kupon stores needs more than four digits.
+            boolean inRange = value instanceof Instant instant
+                    ? !instant.isBefore(FIRST_DAY) && instant.isBefore(AFTER_LAST_DAY)
+                    : ((TemporalAccessor) value).get(ChronoField.YEAR) >= 1 && ((TemporalAccessor) value).get(ChronoField.YEAR) <= 9999;
+            if (!inRange) errors.add(new FieldError(where.toString(), "must be a date in the years 1 to 9999"));
         } else if (value instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) walk(where.item(i), list.get(i), depth + 1, errors);
         } else if (value instanceof Map<?, ?> map) {

@@ -14,16 +14,13 @@ import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -47,19 +44,15 @@ public class ActiveRuleSet {
     private final AtomicReference<RuleSet> active = new AtomicReference<>();
     private final AtomicReference<Failure> lastFailure = new AtomicReference<>();
     private final ExecutorService builder = Executors.newSingleThreadExecutor(daemon("rule-set-builder"));
-    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(daemon("rule-set-watch"));
     private final RuleModules modules;
     private final RuleSetVersionRepository versions;
     private final RuleSourceStore store;
     private final ActivePromotions activePromotions;
     private final CatalogRevision revision;
     private final RulesDirectory directory;
-    private final Duration pollInterval;
     private volatile String lastFingerprint = "";
     private volatile long lastRevision = -1;
     private volatile String failedSourcesHash;
-    private Instant watchFailingSince;
-    private Instant lastWatchWarning = Instant.EPOCH;
 
     public ActiveRuleSet(RulesConfig config, RuleSetVersionRepository versions, RuleSourceStore store,
                          ActivePromotions activePromotions, CatalogRevision revision, RuleModules modules) {
@@ -69,7 +62,6 @@ public class ActiveRuleSet {
         this.activePromotions = activePromotions;
         this.revision = revision;
         this.directory = new RulesDirectory(Path.of(config.directory()));
-        this.pollInterval = config.pollInterval();
     }
 
     private static ThreadFactory daemon(String name) {
@@ -85,13 +77,9 @@ public class ActiveRuleSet {
         if (reload() instanceof ReloadResult.Failed) {
             LOG.error("No rule set is active: fix the errors above; the folder is watched and reloads on its own");
         }
-        // A sub-second poll of file names, sizes and dates, and of one database row, is cheap and, unlike
-        // file-system events or notifications alone, works on every file system and survives reconnects.
-        watcher.scheduleWithFixedDelay(this::watch, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        watcher.shutdownNow();
         builder.shutdownNow();
     }
 
@@ -135,26 +123,13 @@ public class ActiveRuleSet {
         }
     }
 
-    private void watch() {
-        try {
-            if (!directory.fingerprint().equals(lastFingerprint) || revision.current() != lastRevision) {
-                builder.submit(this::rebuild).get();
-            }
-            if (watchFailingSince != null) {
-                LOG.infof("Checking for rule changes works again after %d s", Duration.between(watchFailingSince, Instant.now()).toSeconds());
-                watchFailingSince = null;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException | ExecutionException e) {
-            // Keep watching: a failed scan (a file vanishing mid-read, the database restarting) must not end hot reload.
-            // While it keeps failing (the database is down), say so once a minute rather than at every poll.
-            Instant now = Instant.now();
-            if (watchFailingSince == null || Duration.between(lastWatchWarning, now).toMinutes() >= 1) {
-                LOG.warnf("Checking for rule changes failed, retrying on the next scan: %s", e.getMessage());
-                lastWatchWarning = now;
-            }
-            if (watchFailingSince == null) watchFailingSince = now;
+    /**
+     * Rebuilds, waiting for it, when the rules folder or the catalog revision moved since the last build; what
+     * {@link RuleSetWatcher} calls at every poll. Throws when the folder or the database cannot be read.
+     */
+    void rebuildIfBehind() throws InterruptedException, ExecutionException {
+        if (!directory.fingerprint().equals(lastFingerprint) || revision.current() != lastRevision) {
+            builder.submit(this::rebuild).get();
         }
     }
 

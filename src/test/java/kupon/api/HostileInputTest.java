@@ -36,6 +36,24 @@ class HostileInputTest {
     }
 
     @Nested
+    class Dates {
+
+        @Test
+        void aCodeDateBeyondTheYear9999Is422NamingItAndNothingIsStored() {
+            String promotion = "date-" + UUID.randomUUID().toString().substring(0, 8);
+            Api.marketer().body("""
+                    {"id": "%s", "name": "Dates", "trigger": "CODE", "reward": {"type": "AMOUNT_OFF", "value": "1.00", "target": "ORDER"}}"""
+                    .formatted(promotion)).when().post("/api/v1/promotions").then().statusCode(201);
+            Api.marketer().body("{\"code\": \"FARFUTURE1\", \"expiresAt\": \"+31690708-07-05T01:46:40Z\"}")
+                    .when().post("/api/v1/promotions/" + promotion + "/codes")
+                    .then().statusCode(422)
+                    .body("details[0].path", equalTo("expiresAt"))
+                    .body("details[0].message", equalTo("must be a date in the years 1 to 9999"));
+            Api.marketer().when().get("/api/v1/codes/FARFUTURE1").then().statusCode(404);
+        }
+    }
+
+    @Nested
     class ControlCharacters {
 
         @Test
