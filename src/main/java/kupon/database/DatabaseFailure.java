@@ -8,9 +8,4 @@ public final class DatabaseFailure extends IllegalStateException {
     public DatabaseFailure(String what, SQLException cause) {
         super(what + " failed: " + cause.getMessage(), cause);
     }
-
-    /** The SQLSTATE PostgreSQL answered, e.g. 40P01 for a deadlock. */
-    public String sqlState() {
-        return ((SQLException) getCause()).getSQLState();
-    }
 }

@@ -1,5 +1,6 @@
 package kupon.support;
 
+import kupon.codes.PromoCode;
 import kupon.evaluation.CheckoutRequest;
 import kupon.pricing.PricingCart;
 import kupon.pricing.PricingLine;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Builds a cart for tests: USD, prices without tax, no shipping, a returning customer in no segments, no codes,
@@ -96,7 +96,7 @@ public final class CartBuilder {
     }
 
     public CartBuilder code(String code) {
-        codes.add(code.trim().toUpperCase(Locale.ROOT));
+        codes.add(PromoCode.normalize(code));
         return this;
     }
 
