@@ -4,6 +4,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -15,9 +16,12 @@ import kupon.evaluation.Evaluator;
 
 import java.time.Instant;
 
-/** {@code POST /api/v1/evaluate}: what would this cart get? Consumes no usage limit. */
+/**
+ * {@code POST /api/v1/evaluate}: what would this cart get? Consumes no usage limit. Checkout keys call it; marketer
+ * keys may too, to try a cart, with {@code ?explain=true} to see why each promotion did or did not apply.
+ */
 @Path("/api/v1/evaluate")
-@Allowed(Role.CHECKOUT)
+@Allowed({Role.CHECKOUT, Role.MARKETER})
 public class EvaluateResource {
 
     private final Evaluator evaluator;
@@ -29,8 +33,9 @@ public class EvaluateResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public EvaluationResponse evaluate(CheckoutRequest request, @Context HttpServerRequest http) {
+    public EvaluationResponse evaluate(CheckoutRequest request, @QueryParam("explain") boolean explain,
+                                       @Context HttpServerRequest http) {
         CheckoutRequestValidator.validate(request);
-        return EvaluationResponse.of(evaluator.evaluate(request, Instant.now(), ClientAddress.of(http)));
+        return EvaluationResponse.of(evaluator.evaluate(request, Instant.now(), ClientAddress.of(http)), explain);
     }
 }

@@ -16,6 +16,10 @@ import kupon.auth.Allowed;
 import kupon.auth.Role;
 import kupon.promotions.Promotion;
 import kupon.promotions.PromotionService;
+import kupon.promotions.PromotionWarnings;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.time.Instant;
 import kupon.promotions.PromotionStatus;
 
 import java.net.URI;
@@ -33,6 +37,14 @@ public class PromotionResource {
     public record CloneRequest(String id, String name) {
     }
 
+    /** A saved promotion as the API answers it: the promotion, and what about it is likely a mistake. */
+    public record Saved(@JsonUnwrapped Promotion promotion,
+                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<PromotionWarnings.Warning> warnings) {
+        static Saved of(Promotion promotion) {
+            return new Saved(promotion, PromotionWarnings.of(promotion, Instant.now()));
+        }
+    }
+
     private final PromotionService promotions;
 
     public PromotionResource(PromotionService promotions) {
@@ -43,7 +55,7 @@ public class PromotionResource {
     public Response create(Promotion promotion) {
         PromotionValidator.validate(promotion);
         Promotion created = promotions.create(promotion.withDefaults());
-        return Response.created(URI.create("/api/v1/promotions/" + created.id())).entity(created).build();
+        return Response.created(URI.create("/api/v1/promotions/" + created.id())).entity(Saved.of(created)).build();
     }
 
     @GET
@@ -59,14 +71,14 @@ public class PromotionResource {
 
     @PUT
     @Path("/{id}")
-    public Promotion replace(@PathParam("id") String id, Promotion promotion) {
+    public Saved replace(@PathParam("id") String id, Promotion promotion) {
         if (promotion != null && promotion.id() != null && !promotion.id().equals(id)) {
             throw new InvalidRequestException(List.of(new FieldError("id", "'" + FieldLimits.excerpt(promotion.id())
                     + "' differs from the id in the path '" + FieldLimits.excerpt(id) + "'; clone to make a promotion with a new id")));
         }
         Promotion withId = promotion == null ? null : promotion.withId(id);
         PromotionValidator.validate(withId);
-        return promotions.replace(withId.withDefaults()).orElseThrow(() -> notFound(id));
+        return Saved.of(promotions.replace(withId.withDefaults()).orElseThrow(() -> notFound(id)));
     }
 
     @DELETE
@@ -78,8 +90,8 @@ public class PromotionResource {
 
     @POST
     @Path("/{id}/activate")
-    public Promotion activate(@PathParam("id") String id) {
-        return promotions.changeStatus(id, PromotionStatus.ACTIVE).orElseThrow(() -> notFound(id));
+    public Saved activate(@PathParam("id") String id) {
+        return Saved.of(promotions.changeStatus(id, PromotionStatus.ACTIVE).orElseThrow(() -> notFound(id)));
     }
 
     @POST

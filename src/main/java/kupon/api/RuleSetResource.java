@@ -24,6 +24,10 @@ import kupon.rules.RuleSetVersionRepository;
 import kupon.rules.source.RuleSource;
 import kupon.rules.source.RuleSourceKind;
 import kupon.rules.RuleSourceStore;
+import kupon.rules.PinWatch;
+import kupon.rules.decisiontable.DecisionTableConverter.Conversion.GeneratedRule;
+import kupon.rules.RuntimeProblems;
+import kupon.rules.VersionChanges;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -42,8 +46,13 @@ public class RuleSetResource {
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final long MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
+    /**
+     * The rule set serving. {@code pinnedToVersion}: a rollback serves that version's rule files, and
+     * {@code unservedChanges} lists the files in the rules folder and uploads that differ from them and so do not serve.
+     */
     public record ActiveView(Long version, Instant compiledAt, String contentHash, List<SourceView> sources, int promotions,
-                             Long pinnedToVersion, LastError lastError) {
+                             Long pinnedToVersion, List<PinWatch.Unserved> unservedChanges, LastError lastError,
+                             List<RuntimeProblems.Seen> runtimeProblems) {
     }
 
     public record SourceView(String name, String kind, String hash) {
@@ -52,25 +61,36 @@ public class RuleSetResource {
     public record LastError(Instant at, List<RuleError> errors) {
     }
 
-    public record Reloaded(long version, boolean changed) {
+    /**
+     * The version serving after a reload or an activation; {@code restores} is the version whose rule files an
+     * activation serves again, {@code endedRollbackTo} the version a reload stopped pinning.
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record Reloaded(long version, boolean changed, Long restores, Long endedRollbackTo) {
     }
 
     public record RuleErrors(String error, String message, List<RuleError> errors) {
     }
 
-    public record Uploaded(String name, Long version, boolean dryRun, String draftId, List<SourceView> sources) {
+    /** An upload that compiled; {@code generatedRules} are the rules a decision table became, each at its row's cell. */
+    public record Uploaded(String name, Long version, boolean dryRun, String draftId, List<SourceView> sources,
+                           List<GeneratedRule> generatedRules) {
     }
 
-    public record VersionView(long version, Instant createdAt, List<SourceView> sources, int promotions, boolean active) {
+    /** A version: who made it and why, what it changed against the one before, and what it was built from. */
+    public record VersionView(long version, Instant createdAt, String createdBy, String cause, Long restores,
+                              VersionChanges changes, List<SourceView> sources, int promotions, boolean active) {
     }
 
     private final ActiveRuleSet ruleSets;
     private final RuleSourceStore store;
     private final RuleSetVersionRepository versions;
     private final RuleSetAuthoring authoring;
+    private final RuntimeProblems runtimeProblems;
 
     public RuleSetResource(ActiveRuleSet ruleSets, RuleSourceStore store, RuleSetVersionRepository versions,
-                           RuleSetAuthoring authoring) {
+                           RuleSetAuthoring authoring, RuntimeProblems runtimeProblems) {
+        this.runtimeProblems = runtimeProblems;
         this.ruleSets = ruleSets;
         this.store = store;
         this.versions = versions;
@@ -84,16 +104,18 @@ public class RuleSetResource {
         LastError lastError = ruleSets.lastFailure().map(f -> new LastError(f.at(), f.errors())).orElse(null);
         Long pinned = store.pinnedVersion().orElse(null);
         return ruleSets.current()
-                .map(rs -> new ActiveView(rs.version(), rs.compiledAt(), rs.contentHash(), sources(rs.sources()), rs.promotions().size(), pinned, lastError))
-                .orElse(new ActiveView(null, null, null, List.of(), 0, pinned, lastError));
+                .map(rs -> new ActiveView(rs.version(), rs.compiledAt(), rs.contentHash(), sources(rs.sources()), rs.promotions().size(),
+                        pinned, ruleSets.unservedChanges(), lastError, runtimeProblems.seen()))
+                .orElse(new ActiveView(null, null, null, List.of(), 0, pinned, ruleSets.unservedChanges(), lastError, runtimeProblems.seen()));
     }
 
     /** Recompiles from the rules folder, uploads and promotions now; also ends a rollback. */
     @POST
     @Path("/reload")
     @Allowed({Role.ADMIN})
-    public Response reload() {
-        return answer(authoring.reload());
+    public Response reload(@Context ContainerRequestContext request) {
+        RuleSetAuthoring.Reload reload = authoring.reload(caller(request));
+        return answer(reload.result(), null, reload.endedRollbackTo());
     }
 
     /**
@@ -121,19 +143,21 @@ public class RuleSetResource {
             return ErrorMappers.json(403, ApiError.of("FORBIDDEN", "Raw DRL can only be uploaded with an admin key; marketers upload decision tables (.xlsx, .csv)"));
         }
         byte[] content = Files.readAllBytes(file.uploadedFile());
-        String uploadedBy = ((Role) request.getProperty(ApiKeyFilter.ROLE_PROPERTY)).label();
+        String uploadedBy = caller(request);
         RuleSetAuthoring.Upload outcome = authoring.upload(fileName, kind, content, uploadedBy, dryRun);
         if (outcome instanceof RuleSetAuthoring.Upload.Rejected rejected) {
             return Response.status(422).entity(new RuleErrors("RULE_ERRORS", rejected.errors().size()
                     + " error(s); nothing was stored and the active rule set is unchanged. Fix them and upload again.", rejected.errors())).build();
         }
         if (outcome instanceof RuleSetAuthoring.Upload.Drafted drafted) {
-            return Response.ok(new Uploaded(fileName, null, true, drafted.draftId(), sourceViews(drafted.sources()))).build();
+            return Response.ok(new Uploaded(fileName, null, true, drafted.draftId(), sourceViews(drafted.sources()),
+                    drafted.generatedRules())).build();
         }
         RuleSetAuthoring.Upload.Stored stored = (RuleSetAuthoring.Upload.Stored) outcome;
         return stored.result() instanceof ReloadResult.Failed failed
                 ? Response.status(422).entity(new RuleErrors("RULE_ERRORS", "Stored, but the rule set does not compile", failed.errors())).build()
-                : Response.status(201).entity(new Uploaded(fileName, stored.version(), false, null, sourceViews(stored.sources()))).build();
+                : Response.status(201).entity(new Uploaded(fileName, stored.version(), false, null, sourceViews(stored.sources()),
+                        stored.generatedRules())).build();
     }
 
     /**
@@ -165,7 +189,7 @@ public class RuleSetResource {
         if (kind == RuleSourceKind.DRL && request.getProperty(ApiKeyFilter.ROLE_PROPERTY) != Role.ADMIN) {
             return ErrorMappers.json(403, ApiError.of("FORBIDDEN", "DRL files can only be removed with an admin key"));
         }
-        return authoring.delete(name).map(RuleSetResource::answer).orElseGet(() -> ErrorMappers.json(404,
+        return authoring.delete(name, caller(request)).map(result -> answer(result, null, null)).orElseGet(() -> ErrorMappers.json(404,
                 ApiError.of("NOT_FOUND", "No uploaded rule file '" + FieldLimits.excerpt(name) + "'")));
     }
 
@@ -174,8 +198,8 @@ public class RuleSetResource {
     @Allowed({Role.MARKETER})
     public List<VersionView> versions() {
         Long serving = ruleSets.current().map(RuleSet::version).orElse(null);
-        return versions.latest(200).stream().map(v -> new VersionView(v.version, v.createdAt, sources(v.sources), v.promotions,
-                v.version.equals(serving))).toList();
+        return versions.latest(200).stream().map(v -> new VersionView(v.version, v.createdAt, v.createdBy, v.cause, v.restores,
+                v.changes, sources(v.sources), v.promotions, v.version.equals(serving))).toList();
     }
 
     /**
@@ -186,7 +210,8 @@ public class RuleSetResource {
     @Path("/versions/{n}/activate")
     @Allowed({Role.MARKETER})
     public Response activate(@PathParam("n") long n, @Context ContainerRequestContext request) {
-        RuleSetAuthoring.Activation outcome = authoring.activate(n, request.getProperty(ApiKeyFilter.ROLE_PROPERTY) == Role.ADMIN);
+        RuleSetAuthoring.Activation outcome = authoring.activate(n, request.getProperty(ApiKeyFilter.ROLE_PROPERTY) == Role.ADMIN,
+                caller(request));
         if (outcome instanceof RuleSetAuthoring.Activation.NoSuchVersion) {
             throw new NotFoundException(Response.status(404).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(ApiError.of("NOT_FOUND", "No rule set version " + n + "; GET /api/v1/rulesets/versions lists them")).build());
@@ -195,17 +220,22 @@ public class RuleSetResource {
             return ErrorMappers.json(403, ApiError.of("FORBIDDEN", "Version " + n + " changes DRL files against the rule set serving;"
                     + " activating it needs an admin key (marketers may roll back decision tables)"));
         }
-        return answer(((RuleSetAuthoring.Activation.Reloaded) outcome).result());
+        RuleSetAuthoring.Activation.Reloaded reloaded = (RuleSetAuthoring.Activation.Reloaded) outcome;
+        return answer(reloaded.result(), reloaded.restores(), null);
     }
 
-    private static Response answer(ReloadResult result) {
+    private static String caller(ContainerRequestContext request) {
+        return (String) request.getProperty(ApiKeyFilter.CALLER_PROPERTY);
+    }
+
+    private static Response answer(ReloadResult result, Long restores, Long endedRollbackTo) {
         if (result instanceof ReloadResult.Failed failed) {
             return Response.status(422).entity(new RuleErrors("RULE_ERRORS", failed.errors().size()
                     + " error(s) in the rule files; the previous version keeps serving. Fix them and reload.", failed.errors())).build();
         }
         boolean changed = result instanceof ReloadResult.Activated;
         RuleSet ruleSet = changed ? ((ReloadResult.Activated) result).ruleSet() : ((ReloadResult.Unchanged) result).ruleSet();
-        return Response.ok(new Reloaded(ruleSet.version(), changed)).build();
+        return Response.ok(new Reloaded(ruleSet.version(), changed, restores, endedRollbackTo)).build();
     }
 
     /** A file name as uploaded, from either form ({@code x.csv} or {@code uploaded/x.csv}). */

@@ -25,6 +25,8 @@ public class ApiKeyFilter implements ContainerRequestFilter {
 
     /** Where resources that decide per request (e.g. by the kind of file uploaded) find the caller's role. */
     public static final String ROLE_PROPERTY = "kupon.role";
+    /** Who is calling, as {@link ApiKeys#describe} words it, for what records its author. */
+    public static final String CALLER_PROPERTY = "kupon.caller";
 
     private final ApiKeys apiKeys;
 
@@ -46,6 +48,7 @@ public class ApiKeyFilter implements ContainerRequestFilter {
                     : "This API key is not known; check it against the keys the server was started with");
         }
         request.setProperty(ROLE_PROPERTY, role);
+        request.setProperty(CALLER_PROPERTY, apiKeys.describe(key));
         Role[] allowed = allowed(method);
         if (role != Role.ADMIN && Arrays.stream(allowed).noneMatch(r -> r == role)) {
             throw new AccessRefused(403, "FORBIDDEN", "This key has the role " + role.label() + "; this endpoint needs "

@@ -39,6 +39,14 @@ public class ApiKeys {
         return key == null ? Optional.empty() : Optional.ofNullable(roles.get(digest(key)));
     }
 
+    /**
+     * Who a key is in a record (e.g. a rule set version's author): its role and the first 8 hex digits of its SHA-256,
+     * which tell keys apart without revealing them.
+     */
+    public String describe(String key) {
+        return roleOf(key).map(role -> role.label() + " (key " + digest(key).substring(0, 8) + ")").orElse("unknown key");
+    }
+
     private static String digest(String key) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));

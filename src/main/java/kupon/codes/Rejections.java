@@ -37,6 +37,16 @@ public final class Rejections {
         return new RejectedCode(code, RejectionReason.NOT_YET_ACTIVE, "The code " + code + " can be used from " + from + ".");
     }
 
+    /** The code is fine, but the promotion it belongs to has not started yet. */
+    public static RejectedCode promotionNotStarted(String code, LocalDate from) {
+        return new RejectedCode(code, RejectionReason.NOT_YET_ACTIVE, "The promotion of the code " + code + " starts on " + from + ".");
+    }
+
+    /** The code is fine, but the promotion it belongs to is over (the code itself may have no expiry). */
+    public static RejectedCode promotionEnded(String code, LocalDate on) {
+        return new RejectedCode(code, RejectionReason.EXPIRED, "The promotion of the code " + code + " ended on " + on + ".");
+    }
+
     public static RejectedCode outsideHours(String code) {
         return new RejectedCode(code, RejectionReason.NOT_YET_ACTIVE, "The code " + code + " only works at certain times; try again then.");
     }

@@ -11,6 +11,7 @@ import kupon.pricing.Offer;
 import kupon.pricing.PricingEngine;
 import kupon.pricing.PricingResult;
 import kupon.rules.RuleSet;
+import kupon.rules.RuleProblem;
 import kupon.rules.api.Actions;
 import kupon.rules.model.EnteredCode;
 
@@ -25,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -82,9 +85,10 @@ public final class CartEvaluation {
                                       Lookups lookups, Settings settings, PricingEngine pricingEngine) {
         CheckoutFacts facts = CheckoutFacts.of(request, now, settings.maxCodesPerOrder(), connectionIp, lookups::orderCount);
         Actions actions = new Actions();
+        List<RuleProblem> problems = new ArrayList<>();
         List<String> fired = RuleFiring.fire(ruleSet.kieBase(), ruleSet.declaresActions(), facts, actions, settings.maxFirings(),
-                settings.maxFiringTime(), "Rule set " + ruleSet.version());
-        List<RuleOffers.Candidate> stated = RuleOffers.of(ruleSet.version(), actions, facts, now);
+                settings.maxFiringTime(), "Rule set " + ruleSet.version(), problems);
+        List<RuleOffers.Candidate> stated = RuleOffers.of(actions, facts, now, problems);
         Set<UsageKey> ruleCounters = RuleOffers.keys(stated);
         List<String> entered = facts.codes().stream().map(EnteredCode::getCode).toList();
         Map<String, PromoCode> stored = entered.isEmpty() ? Map.of() : lookups.codes(entered);
@@ -97,8 +101,20 @@ public final class CartEvaluation {
         PricingResult pricing = pricingEngine.price(facts.pricingCart(), offers);
         // After the offers are built: building them reports mistakes too (a promotion given no reward).
         return new Evaluation(pricing, rejectedCodes(facts, catalog, rules, pricing), ruleSet.version(), now, fired,
-                plannedUses(pricing, catalog, rules), shopper(facts), actions.problems());
+                plannedUses(pricing, catalog, rules), shopper(facts), withStated(problems, actions.problems()),
+                catalog.excluded());
     }
+
+    /** The mistakes the action API noticed ("given two rewards"), after those of rules that failed. */
+    private static List<RuleProblem> withStated(List<RuleProblem> problems, List<String> stated) {
+        for (String message : stated) {
+            Matcher promotion = STATED_PROMOTION.matcher(message);
+            problems.add(new RuleProblem(null, promotion.find() ? promotion.group(1) : null, message));
+        }
+        return problems;
+    }
+
+    private static final Pattern STATED_PROMOTION = Pattern.compile("^Promotion '([^']+)'");
 
     private static Collection<UsageKey> union(Collection<UsageKey> a, Set<UsageKey> b) {
         if (b.isEmpty()) return a;

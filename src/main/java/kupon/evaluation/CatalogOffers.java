@@ -48,7 +48,7 @@ final class CatalogOffers {
      * and the usage counters as read (for the candidates and whatever else the reader was asked for).
      */
     record Result(List<Offer> offers, Map<String, Candidate> candidates, List<RejectedCode> rejected, List<String> notStored,
-                  Map<UsageKey, Usage> counters) {
+                  Map<UsageKey, Usage> counters, List<Explanation> excluded) {
     }
 
     private CatalogOffers() {
@@ -63,6 +63,7 @@ final class CatalogOffers {
         List<RejectedCode> rejected = new ArrayList<>();
         List<String> notStored = new ArrayList<>();
         Map<String, Candidate> candidates = new LinkedHashMap<>();
+        List<Explanation> excluded = new ArrayList<>();
 
         for (EnteredCode entered : facts.codes()) {
             PromoCode code = stored.get(entered.getCode());
@@ -82,7 +83,9 @@ final class CatalogOffers {
             }
             Eligibility eligibility = Eligibility.of(promotion, shopper, now);
             if (eligibility != Eligibility.ELIGIBLE) {
-                rejected.add(rejection(code.code(), eligibility, promotion));
+                RejectedCode rejection = rejection(code.code(), eligibility, promotion);
+                rejected.add(rejection);
+                excluded.add(Explanation.excluded(promotion.id(), rejection.reason(), rejection.message()));
             } else if (candidates.containsKey(promotion.id())) {
                 rejected.add(Rejections.sameCodePromotionTwice(code.code()));
             } else {
@@ -90,8 +93,12 @@ final class CatalogOffers {
             }
         }
         for (Promotion promotion : catalog.automaticCandidates(facts.lineKeys())) {
-            if (!candidates.containsKey(promotion.id()) && Eligibility.of(promotion, shopper, now) == Eligibility.ELIGIBLE) {
+            if (candidates.containsKey(promotion.id())) continue;
+            Eligibility eligibility = Eligibility.of(promotion, shopper, now);
+            if (eligibility == Eligibility.ELIGIBLE) {
                 candidates.put(promotion.id(), new Candidate(promotion, null, Limits.of(promotion, null, customerKey, ip, now)));
+            } else {
+                excluded.add(PromotionExclusion.of(promotion, eligibility));
             }
         }
 
@@ -105,6 +112,7 @@ final class CatalogOffers {
             if (standing instanceof LimitStanding.Reached reached) {
                 candidates.remove(candidate.promotion().id());
                 if (codeText != null) rejected.add(reached.rejection(codeText));
+                excluded.add(Explanation.excluded(candidate.promotion().id(), reached.reason(), PromotionExclusion.limitReached(reached.reason())));
                 continue;
             }
             try {
@@ -113,15 +121,17 @@ final class CatalogOffers {
                 // A stored promotion the pricing core cannot take is skipped; checkout must not fail because of one.
                 candidates.remove(candidate.promotion().id());
                 LOG.errorf("Promotion %s is skipped: %s", candidate.promotion().id(), e.getMessage());
+                excluded.add(Explanation.excluded(candidate.promotion().id(), RejectionReason.INACTIVE,
+                        "The promotion cannot be priced and is skipped; the log says why."));
             }
         }
-        return new Result(offers, candidates, rejected, notStored, used);
+        return new Result(offers, candidates, rejected, notStored, used, excluded);
     }
 
     private static RejectedCode rejection(String code, Eligibility eligibility, Promotion promotion) {
         return switch (eligibility) {
-            case NOT_STARTED -> Rejections.notYetValid(code, promotion.schedule().startsAt().toLocalDate());
-            case ENDED -> Rejections.expired(code, promotion.schedule().endsAt().toLocalDate());
+            case NOT_STARTED -> Rejections.promotionNotStarted(code, promotion.schedule().startsAt().toLocalDate());
+            case ENDED -> Rejections.promotionEnded(code, promotion.schedule().endsAt().toLocalDate());
             case OUTSIDE_HOURS -> Rejections.outsideHours(code);
             default -> Rejections.notForThisShopper(code);
         };

@@ -1,5 +1,7 @@
 package kupon.evaluation;
 
+import kupon.rules.RuleProblem;
+
 import kupon.codes.PromoCode;
 import kupon.codes.RejectedCode;
 import kupon.limits.UsageLimit;
@@ -11,11 +13,12 @@ import java.util.List;
 
 /**
  * The answer to "what would this cart get?": priced cart, rejected codes, which rule set version
- * decided, and what committing it as an order would consume.
+ * decided, and what committing it as an order would consume. {@code exclusions}: promotions that concerned the cart
+ * but were left out before pricing (schedule, shopper, limits), for {@link Explanation}.
  */
 public record Evaluation(PricingResult pricing, List<RejectedCode> rejectedCodes, long ruleSetVersion,
                          Instant evaluatedAt, List<String> firedRules, List<PlannedUse> plannedUses, Shopper shopper,
-                         List<String> problems) {
+                         List<RuleProblem> problems, List<Explanation> exclusions) {
 
     /** One applied promotion (through a code, maybe) and the limits an order must count it against. */
     public record PlannedUse(String promotionId, PromoCode code, BigDecimal amount, List<UsageLimit> limits) {
@@ -33,5 +36,6 @@ public record Evaluation(PricingResult pricing, List<RejectedCode> rejectedCodes
         firedRules = List.copyOf(firedRules);
         plannedUses = List.copyOf(plannedUses);
         problems = List.copyOf(problems);
+        exclusions = List.copyOf(exclusions);
     }
 }

@@ -6,6 +6,8 @@ import kupon.pricing.Money;
 import kupon.pricing.PricingResult;
 import kupon.pricing.Target;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +16,8 @@ import java.util.List;
 public record EvaluationResponse(String currency, BigDecimal subtotal, BigDecimal discountTotal, BigDecimal shipping,
                                  BigDecimal shippingDiscount, BigDecimal tax, BigDecimal total, List<LineView> lines,
                                  List<AppliedView> applied, List<RejectedCode> rejectedCodes, List<HintView> hints,
-                                 List<GiftView> gifts, long ruleSetVersion, Instant evaluatedAt) {
+                                 List<GiftView> gifts, long ruleSetVersion, Instant evaluatedAt,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) List<Explanation> explain) {
 
     public record LineView(String id, BigDecimal subtotal, BigDecimal discount, BigDecimal total, BigDecimal tax,
                            List<AdjustmentView> adjustments) {
@@ -33,6 +36,11 @@ public record EvaluationResponse(String currency, BigDecimal subtotal, BigDecima
     }
 
     public static EvaluationResponse of(Evaluation evaluation) {
+        return of(evaluation, false);
+    }
+
+    /** The answer, with {@code explain} (why each promotion that concerned the cart did or did not apply) when asked. */
+    public static EvaluationResponse of(Evaluation evaluation, boolean explain) {
         PricingResult p = evaluation.pricing();
         return new EvaluationResponse(p.currency().getCurrencyCode(), amount(p.subtotal()), amount(p.discountTotal()),
                 amount(p.shipping()), amount(p.shippingDiscount()), amount(p.tax()), amount(p.total()),
@@ -43,7 +51,8 @@ public record EvaluationResponse(String currency, BigDecimal subtotal, BigDecima
                 evaluation.rejectedCodes(),
                 p.hints().stream().map(h -> new HintView(h.promotionId(), h.kind(), h.missing(), h.message())).toList(),
                 p.gifts().stream().map(g -> new GiftView(g.promotionId(), g.sku(), g.quantity())).toList(),
-                evaluation.ruleSetVersion(), evaluation.evaluatedAt());
+                evaluation.ruleSetVersion(), evaluation.evaluatedAt(),
+                explain ? Explanation.of(evaluation, p.currency().getCurrencyCode()) : null);
     }
 
     private static BigDecimal amount(Money money) {

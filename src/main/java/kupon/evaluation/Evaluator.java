@@ -15,7 +15,7 @@ import kupon.pricing.Rounding;
 import kupon.rules.ActiveRuleSet;
 import kupon.rules.RuleSet;
 import kupon.rules.RulesConfig;
-import org.jboss.logging.Logger;
+import kupon.rules.RuntimeProblems;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -29,7 +29,6 @@ import java.util.Map;
 @ApplicationScoped
 public class Evaluator {
 
-    private static final Logger LOG = Logger.getLogger(Evaluator.class);
 
     private final ActiveRuleSet ruleSets;
     private final CartEvaluation.Settings settings;
@@ -38,9 +37,12 @@ public class Evaluator {
     private final UsageLedger usageLedger;
     private final CustomerHistory history;
     private final Timer timer;
+    private final RuntimeProblems runtimeProblems;
 
     public Evaluator(ActiveRuleSet ruleSets, RulesConfig rulesConfig, CodesConfig codesConfig, PricingConfig pricingConfig,
-                     CodeLookup codeLookup, UsageLedger usageLedger, CustomerHistory history, MeterRegistry meters) {
+                     CodeLookup codeLookup, UsageLedger usageLedger, CustomerHistory history, MeterRegistry meters,
+                     RuntimeProblems runtimeProblems) {
+        this.runtimeProblems = runtimeProblems;
         this.ruleSets = ruleSets;
         this.codeLookup = codeLookup;
         this.usageLedger = usageLedger;
@@ -90,7 +92,8 @@ public class Evaluator {
                 }
             };
             Evaluation evaluation = CartEvaluation.evaluate(ruleSet, request, now, connectionIp, lookups, settings, pricingEngine);
-            evaluation.problems().forEach(p -> LOG.warnf("Rule set %d: %s", ruleSet.version(), p));
+            // Drafts and older versions tried in a simulation are built as version 0: their problems are the simulation's.
+            if (ruleSet.version() != 0) runtimeProblems.record(ruleSet.version(), evaluation.problems(), now);
             return evaluation;
         } finally {
             timer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);

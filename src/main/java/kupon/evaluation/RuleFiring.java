@@ -1,9 +1,11 @@
 package kupon.evaluation;
 
+import kupon.rules.RuleProblem;
 import kupon.rules.api.Actions;
 import org.jboss.logging.Logger;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 
@@ -19,10 +21,14 @@ final class RuleFiring {
     private RuleFiring() {
     }
 
-    /** @param what names the rule set in log lines */
+    /**
+     * @param what names the rule set in log lines
+     * @param problems receives the rule that failed, if one did
+     */
     static List<String> fire(KieBase kieBase, boolean declaresActions, CheckoutFacts facts, Actions actions,
-                             int maxFirings, Duration maxTime, String what) {
+                             int maxFirings, Duration maxTime, String what, List<RuleProblem> problems) {
         List<String> fired = new ArrayList<>();
+        String[] firing = new String[1];
         KieSession session = kieBase.newKieSession();
         try {
             if (declaresActions) {
@@ -30,7 +36,13 @@ final class RuleFiring {
             }
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
+                public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                    firing[0] = event.getMatch().getRule().getName();
+                }
+
+                @Override
                 public void afterMatchFired(AfterMatchFiredEvent event) {
+                    firing[0] = null;
                     fired.add(event.getMatch().getRule().getName());
                 }
             });
@@ -50,11 +62,19 @@ final class RuleFiring {
             } catch (RuntimeException e) {
                 // A rule that throws (a bad amount, a malformed id) is the rule author's bug; checkout keeps working
                 // with the offers made before it, and the log says which rule to fix.
-                LOG.errorf("%s: a rule failed and was skipped, the offers made before it are used: %s", what, e.getMessage());
+                problems.add(new RuleProblem(firing[0], null, rootMessage(e)));
             }
         } finally {
             session.dispose();
         }
         return fired;
+    }
+
+    /** What went wrong, without the engine's wrapping ("Exception executing consequence for rule ..."). */
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.length() > 300 ? message.substring(0, 300) + "..." : message;
     }
 }

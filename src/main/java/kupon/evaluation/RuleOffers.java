@@ -8,9 +8,9 @@ import kupon.limits.Usage;
 import kupon.limits.UsageKey;
 import kupon.limits.UsageLimit;
 import kupon.pricing.Offer;
+import kupon.rules.RuleProblem;
 import kupon.rules.api.Actions;
 import kupon.rules.api.PromotionOffer;
-import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +27,6 @@ import java.util.Set;
  */
 final class RuleOffers {
 
-    private static final Logger LOG = Logger.getLogger(RuleOffers.class);
 
     /** A rule offer and the limits an order using it must respect (none for most). */
     record Candidate(Offer offer, List<UsageLimit> limits) {
@@ -41,7 +40,7 @@ final class RuleOffers {
     }
 
     /** The offers the rules stated, each with its limits for this shopper; offers that cannot be built are skipped. */
-    static List<Candidate> of(long ruleSetVersion, Actions actions, CheckoutFacts facts, Instant now) {
+    static List<Candidate> of(Actions actions, CheckoutFacts facts, Instant now, List<RuleProblem> problems) {
         String customerKey = CustomerHistory.customerKey(facts.customer().getId(), facts.customer().getEmail());
         String ip = facts.context().getIp();
         List<Candidate> candidates = new ArrayList<>();
@@ -53,8 +52,8 @@ final class RuleOffers {
                             stated.getTimeZone(), null, customerKey, ip, now)));
                 }
             } catch (RuntimeException e) {
-                LOG.errorf("Rule set %d: promotion '%s' from the rule files is skipped: %s", ruleSetVersion,
-                        stated.getPromotionId(), e.getMessage());
+                problems.add(new RuleProblem(null, stated.getPromotionId(), "Promotion '" + stated.getPromotionId()
+                        + "' from the rule files is skipped: " + e.getMessage()));
             }
         }
         return candidates;

@@ -45,6 +45,11 @@ public final class PromotionCatalog {
         return byId.size();
     }
 
+    /** Every promotion in the catalog, code promotions included. */
+    public java.util.Collection<Promotion> all() {
+        return java.util.Collections.unmodifiableCollection(byId.values());
+    }
+
     public Optional<Promotion> get(String id) {
         return Optional.ofNullable(byId.get(id));
     }

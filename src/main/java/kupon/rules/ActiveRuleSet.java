@@ -53,6 +53,7 @@ public class ActiveRuleSet {
     private volatile String lastFingerprint = "";
     private volatile long lastRevision = -1;
     private volatile String failedSourcesHash;
+    private final PinWatch pinWatch = new PinWatch();
 
     public ActiveRuleSet(RulesConfig config, RuleSetVersionRepository versions, RuleSourceStore store,
                          ActivePromotions activePromotions, CatalogRevision revision, RuleModules modules) {
@@ -74,7 +75,7 @@ public class ActiveRuleSet {
 
     void onStart(@Observes StartupEvent event) {
         LOG.infof("Loading rules from %s", directory.root());
-        if (reload() instanceof ReloadResult.Failed) {
+        if (reload(VersionCause.STARTED) instanceof ReloadResult.Failed) {
             LOG.error("No rule set is active: fix the errors above; the folder is watched and reloads on its own");
         }
     }
@@ -85,7 +86,7 @@ public class ActiveRuleSet {
 
     /** A promotion write on this node committed: rebuild now, so the change is live when the request returns. */
     void onPromotionChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PromotionService.Changed change) {
-        reload();
+        reload(VersionCause.of(VersionCause.Kind.PROMOTIONS, "promotions API"));
     }
 
     /** The rule set serving now, if any compiled. */
@@ -97,10 +98,15 @@ public class ActiveRuleSet {
         return Optional.ofNullable(lastFailure.get());
     }
 
-    /** Rebuilds from the rules folder and the database now and waits for the result. */
-    public ReloadResult reload() {
+    /** While a rollback pins the rule files: the live files (folder and uploads) that differ from the pinned ones. */
+    public List<PinWatch.Unserved> unservedChanges() {
+        return pinWatch.unserved();
+    }
+
+    /** Rebuilds from the rules folder and the database now and waits for the result; a new version records {@code cause}. */
+    public ReloadResult reload(VersionCause cause) {
         try {
-            return builder.submit(this::rebuild).get();
+            return builder.submit(() -> rebuild(cause)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for the rule set to build", e);
@@ -114,7 +120,7 @@ public class ActiveRuleSet {
         if (!builder.isShutdown()) {
             builder.submit(() -> {
                 try {
-                    return rebuild();
+                    return rebuild(VersionCause.ELSEWHERE);
                 } catch (RuntimeException e) {
                     LOG.warnf("Rebuilding the rule set failed, retrying on the next change or poll: %s", e.getMessage());
                     return null;
@@ -128,12 +134,13 @@ public class ActiveRuleSet {
      * {@link RuleSetWatcher} calls at every poll. Throws when the folder or the database cannot be read.
      */
     void rebuildIfBehind() throws InterruptedException, ExecutionException {
-        if (!directory.fingerprint().equals(lastFingerprint) || revision.current() != lastRevision) {
-            builder.submit(this::rebuild).get();
+        boolean folderMoved = !directory.fingerprint().equals(lastFingerprint);
+        if (folderMoved || revision.current() != lastRevision) {
+            builder.submit(() -> rebuild(folderMoved ? VersionCause.FOLDER : VersionCause.ELSEWHERE)).get();
         }
     }
 
-    private ReloadResult rebuild() {
+    private ReloadResult rebuild(VersionCause cause) {
         long started = System.nanoTime();
         lastFingerprint = directory.fingerprint();
         lastRevision = revision.current();
@@ -141,6 +148,7 @@ public class ActiveRuleSet {
         List<RuleSource> sources = pinned.isPresent()
                 ? store.sourcesOf(pinned.get()).orElseThrow(() -> new IllegalStateException("Pinned version " + pinned.get() + " does not exist"))
                 : liveSources();
+        pinWatch.check(pinned.orElse(null), sources, pinned.isPresent() ? liveSources() : sources);
         String sourcesHash = sourcesHash(sources);
         ActivePromotions.Snapshot promotions = activePromotions.read();
         String promotionsHash = promotions.hash();
@@ -180,7 +188,11 @@ public class ActiveRuleSet {
         if (serving != null && serving.contentHash().equals(candidate.contentHash())) {
             return lastFailure.get() != null ? new ReloadResult.Failed(lastFailure.get().errors()) : new ReloadResult.Unchanged(serving);
         }
-        long version = versions.versionFor(candidate.contentHash(), candidate.sources(), promotions.promotions().size());
+        PromotionCatalog before = serving == null ? null : serving.promotions();
+        // Told by a notification or a poll: the node that made the change left its cause with the revision.
+        if (cause.kind() == VersionCause.Kind.OTHER_NODE) cause = revision.lastCause().orElse(cause);
+        long version = versions.versionFor(candidate.contentHash(), candidate.sources(), before, candidate.promotions(),
+                cause);
         RuleSet ruleSet = new RuleSet(version, candidate.kieBase(), candidate.sources(), candidate.sourcesHash(),
                 candidate.declaresActions(), candidate.promotions(), promotionsHash, candidate.compiledAt());
         active.set(ruleSet);

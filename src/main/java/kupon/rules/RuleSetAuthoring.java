@@ -1,6 +1,8 @@
 package kupon.rules;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import kupon.rules.decisiontable.DecisionTableConverter;
+import kupon.rules.decisiontable.DecisionTableConverter.Conversion.GeneratedRule;
 import kupon.rules.source.RuleError;
 import kupon.rules.source.RuleSource;
 import kupon.rules.source.RuleSourceKind;
@@ -26,11 +28,11 @@ public class RuleSetAuthoring {
         }
 
         /** A dry run that compiled, kept as a draft for simulation. */
-        record Drafted(String draftId, List<RuleSource> sources) implements Upload {
+        record Drafted(String draftId, List<RuleSource> sources, List<GeneratedRule> generatedRules) implements Upload {
         }
 
         /** Stored and reloaded; {@code result} says whether the rule set now serving took it. */
-        record Stored(Long version, List<RuleSource> sources, ReloadResult result) implements Upload {
+        record Stored(Long version, List<RuleSource> sources, ReloadResult result, List<GeneratedRule> generatedRules) implements Upload {
         }
     }
 
@@ -43,7 +45,8 @@ public class RuleSetAuthoring {
         record ChangesDrl() implements Activation {
         }
 
-        record Reloaded(ReloadResult result) implements Activation {
+        /** The version's rule files serve again ({@code restores}); {@code result} is the version now serving. */
+        record Reloaded(long restores, ReloadResult result) implements Activation {
         }
     }
 
@@ -65,11 +68,18 @@ public class RuleSetAuthoring {
             return new Upload.Rejected(failed.errors());
         }
         if (dryRun) {
-            return new Upload.Drafted(store.saveDraft(candidate), candidate);
+            return new Upload.Drafted(store.saveDraft(candidate), candidate, generatedRules(uploaded));
         }
         store.upload(fileName, kind, content, uploadedBy);
-        ReloadResult result = ruleSets.reload();
-        return new Upload.Stored(ruleSets.current().map(RuleSet::version).orElse(null), candidate, result);
+        ReloadResult result = ruleSets.reload(VersionCause.of(VersionCause.Kind.UPLOAD, uploadedBy));
+        return new Upload.Stored(ruleSets.current().map(RuleSet::version).orElse(null), candidate, result, generatedRules(uploaded));
+    }
+
+    /** For a decision table, the rules it became (it compiled, so it converts); empty for DRL. */
+    private static List<GeneratedRule> generatedRules(RuleSource source) {
+        if (!source.kind().isDecisionTable()) return List.of();
+        return DecisionTableConverter.convert(source) instanceof DecisionTableConverter.Conversion.Converted converted
+                ? converted.rules() : List.of();
     }
 
     /** The kind of an uploaded file of that name, if there is one. */
@@ -82,25 +92,30 @@ public class RuleSetAuthoring {
         return store.uploadedFile(name);
     }
 
-    /** Removes an uploaded file and reloads; empty when there was none. */
-    public Optional<ReloadResult> delete(String name) {
-        return store.delete(name) ? Optional.of(ruleSets.reload()) : Optional.empty();
+    /** Removes an uploaded file and reloads; empty when there was none. Like an upload, it ends a rollback. */
+    public Optional<ReloadResult> delete(String name, String by) {
+        return store.delete(name, by) ? Optional.of(ruleSets.reload(VersionCause.of(VersionCause.Kind.REMOVAL, by))) : Optional.empty();
     }
 
     /** Serves version {@code n}'s rule files again on every node; one that changes DRL needs {@code mayChangeDrl}. */
-    public Activation activate(long n, boolean mayChangeDrl) {
+    public Activation activate(long n, boolean mayChangeDrl, String by) {
         RuleSetVersionEntity version = versions.findById(n);
         if (version == null) return new Activation.NoSuchVersion();
         List<RuleSet.SourceInfo> serving = ruleSets.current().map(RuleSet::sources).orElse(List.of());
         if (!mayChangeDrl && !drlFiles(version.sources).equals(drlFiles(serving))) return new Activation.ChangesDrl();
-        store.pin(n);
-        return new Activation.Reloaded(ruleSets.reload());
+        store.pin(n, by);
+        return new Activation.Reloaded(n, ruleSets.reload(VersionCause.rollback(by, n)));
+    }
+
+    /** What a reload did: the result, and the version a rollback had pinned, if the reload ended one. */
+    public record Reload(ReloadResult result, Long endedRollbackTo) {
     }
 
     /** Rebuilds from the rules folder, uploads and promotions now; also ends a rollback. */
-    public ReloadResult reload() {
-        if (store.pinnedVersion().isPresent()) store.pin(null);
-        return ruleSets.reload();
+    public Reload reload(String by) {
+        Long pinned = store.pinnedVersion().orElse(null);
+        if (pinned != null) store.pin(null, by);
+        return new Reload(ruleSets.reload(VersionCause.of(VersionCause.Kind.RELOAD, by)), pinned);
     }
 
     private static Set<String> drlFiles(List<RuleSet.SourceInfo> sources) {

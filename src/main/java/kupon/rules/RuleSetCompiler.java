@@ -110,8 +110,13 @@ public final class RuleSetCompiler {
             if (built instanceof Outcome.Failed failed) errors.addAll(failed.errors());
             return errors.isEmpty() ? built : new Outcome.Failed(errors);
         } catch (RuntimeException e) {
-            // Drools reports most problems as messages, but some inputs make the builder itself throw.
-            return new Outcome.Failed(List.of(new RuleError("(rule set)", 0, 0, String.valueOf(e.getMessage()))));
+            // Drools reports most problems as messages, but some inputs make the builder itself throw. Its message is
+            // kept to one line, without the engine's class names; with a single file, the file is named.
+            String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("").replaceAll("(?:[a-z]+\\.)+[A-Z]\\w*(Exception|Error):\\s*", "");
+            if (message.length() > 300) message = message.substring(0, 300) + "...";
+            String file = sources.size() == 1 ? sources.get(0).name() : "(rule set)";
+            return new Outcome.Failed(List.of(new RuleError(file, 0, 0, "The rule compiler stopped: " + message
+                    + ". Check the conditions' values against the fields' types (docs/rules.md \"Facts\").")));
         }
     }
 

@@ -34,4 +34,17 @@ public class RuleSetVersionEntity {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** Who made it: the role and key id of an API caller, "rules folder" for a change on disk. Null before V11. */
+    @Column(name = "created_by")
+    public String createdBy;
+
+    /** {@link VersionCause.Kind} as text; null for versions recorded before causes were. */
+    public String cause;
+
+    /** For a rollback, the version whose rule files it serves again. */
+    public Long restores;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public VersionChanges changes;
 }

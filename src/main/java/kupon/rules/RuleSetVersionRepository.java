@@ -4,6 +4,8 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import kupon.promotions.PromotionCatalog;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -16,8 +18,12 @@ public class RuleSetVersionRepository implements PanacheRepositoryBase<RuleSetVe
         return find("order by version desc").page(0, count).list();
     }
 
-    /** The version number for these sources: the latest version if it has the same content, else a new one. */
-    public long versionFor(String contentHash, List<RuleSet.SourceInfo> sources, int promotions) {
+    /**
+     * The version number for these sources: the latest version if it has the same content, else a new one that
+     * records its cause and what changed against the latest (files always; promotions when {@code before} is known).
+     */
+    long versionFor(String contentHash, List<RuleSet.SourceInfo> sources, PromotionCatalog before,
+                    PromotionCatalog after, VersionCause cause) {
         return QuarkusTransaction.requiringNew().call(() -> {
             // Nodes building the same change at the same moment take turns, so they agree on its number.
             getEntityManager().createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(7130001)) AS locked").getSingleResult();
@@ -28,8 +34,13 @@ public class RuleSetVersionRepository implements PanacheRepositoryBase<RuleSetVe
             RuleSetVersionEntity created = new RuleSetVersionEntity();
             created.contentHash = contentHash;
             created.sources = sources;
-            created.promotions = promotions;
+            created.promotions = after.size();
             created.createdAt = Instant.now();
+            created.createdBy = cause.by();
+            created.cause = cause.kind().name();
+            created.restores = cause.restores();
+            created.changes = VersionChanges.between(latest == null ? List.of() : latest.sources, sources,
+                    before == null ? (latest == null ? List.of() : null) : before.all(), after.all());
             persist(created);
             return created.version;
         });

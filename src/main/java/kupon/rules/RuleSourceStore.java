@@ -60,16 +60,16 @@ public class RuleSourceStore {
                     name, kind, source.sha256(), now, uploadedBy);
             Sql.update(c, "INSERT INTO rule_file_history (name, kind, sha256, uploaded_at, uploaded_by) VALUES (?, ?, ?, ?, ?)",
                     name, kind, source.sha256(), now, uploadedBy);
-            setPin(c, null);
+            setPin(c, null, VersionCause.of(VersionCause.Kind.UPLOAD, uploadedBy));
             return null;
         });
     }
 
     /** Removes an uploaded file from the rule set (its history stays); false when there is no such file. */
-    public boolean delete(String name) {
+    public boolean delete(String name, String by) {
         return sql.transaction("Deleting rule file " + name, c -> {
             if (Sql.update(c, "DELETE FROM rule_file WHERE name = ?", name) == 0) return false;
-            setPin(c, null);
+            setPin(c, null, VersionCause.of(VersionCause.Kind.REMOVAL, by));
             return true;
         });
     }
@@ -146,16 +146,16 @@ public class RuleSourceStore {
     }
 
     /** Makes every node serve the rule files of {@code version} (null: the folder and uploads again). */
-    public void pin(Long version) {
+    public void pin(Long version, String by) {
         sql.transaction("Pinning version " + version, c -> {
-            setPin(c, version);
+            setPin(c, version, version == null ? VersionCause.of(VersionCause.Kind.RELOAD, by) : VersionCause.rollback(by, version));
             return null;
         });
     }
 
-    private static void setPin(Connection c, Long version) throws SQLException {
+    private static void setPin(Connection c, Long version, VersionCause cause) throws SQLException {
         Sql.update(c, "UPDATE rule_set_pin SET version = ?::bigint", version);
-        CatalogRevision.bump(c, "rules");
+        CatalogRevision.bump(c, cause);
     }
 
     private static void saveBlobs(Connection c, List<RuleSource> sources) throws SQLException {

@@ -26,6 +26,25 @@ public final class DecisionTableConverter {
 
         /** DRL to compile, the package it declares, and where each of its lines comes from. */
         record Converted(String drl, String ruleSet, String ruleSetCell, String sheet, DrlCellMap cells) implements Conversion {
+
+            /** Each rule of the DRL, with the cell of the row it was made from: what an author checks a row against. */
+            public List<GeneratedRule> rules() {
+                List<GeneratedRule> rules = new ArrayList<>();
+                String[] lines = drl.split("\n", -1);
+                for (int i = 0; i < lines.length; i++) {
+                    if (!lines[i].startsWith("rule ")) continue;
+                    int start = i;
+                    while (i < lines.length && !lines[i].strip().equals("end")) i++;
+                    String name = lines[start].substring(5).strip().replaceAll("^\"|\"$", "");
+                    String text = String.join("\n", java.util.Arrays.copyOfRange(lines, start, Math.min(i + 1, lines.length)));
+                    rules.add(new GeneratedRule(name, sheet, cells.cellOfLine(start + 1), text));
+                }
+                return rules;
+            }
+        }
+
+        /** One rule a table generated: its name, the sheet and cell of its row, and its DRL. */
+        record GeneratedRule(String name, String sheet, String cell, String drl) {
         }
 
         /** Every problem found, each at its cell. */

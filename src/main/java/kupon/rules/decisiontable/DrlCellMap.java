@@ -35,6 +35,12 @@ public final class DrlCellMap {
         return RuleError.inCell(file, sheet, cellAt(origin, error.column() == null ? 0 : error.column()), error.message());
     }
 
+    /** The cell a line (1-based) of the generated DRL came from, or null for lines of the template. */
+    public String cellOfLine(int line) {
+        Origin origin = lines.get(line);
+        return origin == null ? null : origin.cell();
+    }
+
     /** The snippet whose text spans the column, else the line's own cell. */
     private static String cellAt(Origin origin, int column) {
         if (column > 0) {

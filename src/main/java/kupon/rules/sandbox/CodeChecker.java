@@ -246,6 +246,17 @@ final class CodeChecker {
         }
         Typed left = value(binary.getLeft());
         Typed right = value(binary.getRight());
+        if (COMPARISONS.contains(binary.getOperator())) {
+            // Drools turns "100" into a number for a numeric field, but "lots" only fails deep inside the compiler.
+            for (Expression[] pair : new Expression[][] {{binary.getLeft(), binary.getRight()}, {binary.getRight(), binary.getLeft()}}) {
+                Typed other = pair[0] == binary.getLeft() ? left : right;
+                if (pair[1] instanceof StringLiteralExpr text && isNumeric(other) && !DECIMAL_TEXT.matcher(text.asString().strip()).matches()) {
+                    String named = pair[0] instanceof com.github.javaparser.ast.expr.NameExpr name ? name.getNameAsString() : "the value compared";
+                    return refuse(pair[1], named + " is a number: compare it with a number such as 100 or \"100.00\", not \""
+                            + Findings.shorten(text.asString()) + "\"");
+                }
+            }
+        }
         if (binary.getOperator() == BinaryExpr.Operator.PLUS && (left.mayBe(String.class) || right.mayBe(String.class))) {
             return Typed.value(String.class);
         }
@@ -253,6 +264,15 @@ final class CodeChecker {
             return Typed.value(Set.of(BigDecimal.class, long.class));
         }
         return Typed.value(boolean.class);
+    }
+
+    private static final Set<BinaryExpr.Operator> COMPARISONS = Set.of(BinaryExpr.Operator.EQUALS, BinaryExpr.Operator.NOT_EQUALS,
+            BinaryExpr.Operator.LESS, BinaryExpr.Operator.GREATER, BinaryExpr.Operator.LESS_EQUALS, BinaryExpr.Operator.GREATER_EQUALS);
+    private static final java.util.regex.Pattern DECIMAL_TEXT = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?");
+
+    private static boolean isNumeric(Typed typed) {
+        return !typed.classes().isEmpty() && typed.classes().stream().allMatch(type -> type == BigDecimal.class || type == int.class
+                || type == long.class || type == Integer.class || type == Long.class || type == double.class || type == Double.class);
     }
 
     private Typed unary(UnaryExpr unary) {
@@ -306,7 +326,8 @@ final class CodeChecker {
     }
 
     private Typed refuse(Node node, String message) {
-        findings.at(origin, node, message);
+        // A call in a chain spread over lines starts where the chain does: point at the method's own name instead.
+        findings.at(origin, node instanceof com.github.javaparser.ast.expr.MethodCallExpr call ? call.getName() : node, message);
         return Typed.INVALID;
     }
 

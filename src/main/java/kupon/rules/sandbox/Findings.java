@@ -41,6 +41,11 @@ final class Findings {
         this.source = source;
     }
 
+    /** How many violations were found so far. */
+    int count() {
+        return errors.size();
+    }
+
     void at(Origin origin, String message) {
         errors.add(new RuleError(file, origin.line(), origin.column(), message));
     }

@@ -1,6 +1,8 @@
 package kupon.rules.sandbox;
 
 import com.github.javaparser.ParseProblemException;
+import com.github.javaparser.Problem;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.EmptyStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
@@ -110,6 +112,10 @@ public final class RuleSandbox {
         if (control.find()) {
             findings.at(findings.ofOffset(control.start()), "control characters (such as NUL) and bidirectional overrides are not allowed in rule files");
         }
+        if (findings.isEmpty()) {
+            Punctuation.Mistake mistake = Punctuation.check(source);
+            if (mistake != null) findings.at(findings.ofOffset(mistake.offset()), mistake.message());
+        }
         return findings.isEmpty();
     }
 
@@ -204,6 +210,7 @@ public final class RuleSandbox {
         Optional<BlockStmt> block = parseBlock(text, origin);
         if (block.isEmpty()) return;
         CodeChecker checker = new CodeChecker(findings, scope, origin);
+        int before = findings.count();
         for (Statement statement : block.get().getStatements()) {
             if (statement instanceof EmptyStmt) continue;
             if (statement instanceof ExpressionStmt expression && expression.getExpression().isMethodCallExpr()) {
@@ -213,18 +220,45 @@ public final class RuleSandbox {
                         + " " + kind(statement) + " is not allowed");
             }
         }
+        if (findings.count() > before) return;
+        ConstantArguments constants = new ConstantArguments(findings, origin);
+        for (Statement statement : block.get().getStatements()) {
+            if (statement instanceof ExpressionStmt expression && expression.getExpression() instanceof MethodCallExpr call) constants.check(call);
+        }
     }
 
     private Optional<BlockStmt> parseBlock(String code, Findings.Origin origin) {
         try {
             return Optional.of(DrlxParseUtil.parseBlock(code));
         } catch (ParseProblemException e) {
-            String problem = e.getProblems().isEmpty() ? "" : e.getProblems().get(0).getMessage();
-            findings.at(origin, "this code is not valid Java: " + Findings.shorten(problem.lines().findFirst().orElse("")));
+            Optional<Problem> problem = e.getProblems().stream().findFirst();
+            Findings.Origin where = problem.flatMap(Problem::getLocation).map(range -> range.getBegin().getRange())
+                    .flatMap(range -> range.map(r -> origin.plus(r.begin))).orElse(origin);
+            findings.at(where, "this code is not valid Java: " + problem.map(RuleSandbox::plain).orElse("it cannot be parsed"));
         } catch (RuntimeException e) {
             findings.at(origin, "this code is not valid Java");
         }
         return Optional.empty();
+    }
+
+    private static final Pattern FOUND = Pattern.compile("Found (\"[^\"]*\"|<EOF>)");
+    private static final Pattern EXPECTED = Pattern.compile("\"([^\"]+)\"");
+
+    /**
+     * JavaParser's "Parse error. Found ";", expected one of "," ")" "." ... (40 tokens)" as one sentence an author
+     * can act on: what it found and the first few tokens it expected there.
+     */
+    private static String plain(Problem problem) {
+        String message = problem.getMessage();
+        Matcher found = FOUND.matcher(message);
+        int expectedAt = message.indexOf("expected");
+        if (!found.find() || expectedAt < 0) return Findings.shorten(message.lines().findFirst().orElse(""));
+        List<String> expected = new java.util.ArrayList<>();
+        Matcher token = EXPECTED.matcher(message.substring(expectedAt));
+        while (token.find() && expected.size() < 3) expected.add("'" + token.group(1) + "'");
+        String what = found.group(1).equals("<EOF>") ? "the end of the code" : "'" + found.group(1).replace("\"", "") + "'";
+        return "found " + Findings.shorten(what) + (expected.isEmpty() ? "" : " where " + String.join(" or ", expected)
+                + " was expected") + "; check for a missing ')', ';' or quote just before it";
     }
 
     private void attributes(Collection<AttributeDescr> attributes, Findings.Origin at) {

@@ -7,6 +7,7 @@ import kupon.pricing.PricingEngine;
 import kupon.pricing.PricingResult;
 import kupon.pricing.Rounding;
 import kupon.promotions.PromotionCatalog;
+import kupon.rules.RuleProblem;
 import kupon.rules.RuleSet;
 import kupon.rules.RuleSetCompiler;
 import kupon.rules.source.RuleSource;
@@ -42,7 +43,8 @@ final class RuleHarness {
         RuleSet ruleSet = new RuleSet(1, compiled.kieBase(), List.of(), "", true, PromotionCatalog.EMPTY, "", CartBuilder.NOW);
         Evaluation evaluation = CartEvaluation.evaluate(ruleSet, cart.request(), CartBuilder.NOW, null,
                 CartEvaluation.Lookups.NONE, SETTINGS, ENGINE);
-        return new Evaluated(evaluation.firedRules(), evaluation.problems(), evaluation.pricing());
+        return new Evaluated(evaluation.firedRules(), evaluation.problems().stream().map(RuleProblem::message).toList(),
+                evaluation.pricing());
     }
 
     /** What one evaluation gave, read as plain strings for exact assertions. */
