@@ -168,6 +168,25 @@ class RuleSetUploadTest {
     }
 
     @Test
+    void aDryRunOfASpreadsheetShowsTheRuleEachRowBecame() {
+        String table = "rows-" + sku.toLowerCase() + ".csv";
+        String csv = String.join("\n",
+                "RuleSet,kupon.rules.tables.rows_" + sku.toLowerCase().replace("-", "_"), "Import,kupon.rules.model.Line",
+                "Variables,kupon.rules.api.Actions actions", "",
+                "RuleTable Rows", "CONDITION,ACTION,ACTION", "$line : Line,,",
+                "\"sku == \"\"$param\"\"\",\"actions.promotion(\"\"$param\"\")\",\".percentOffItems($param).onLine($line);\"",
+                "SKU,Promotion,% off", sku + "-A," + sku.toLowerCase() + "-a,10", sku + "-B," + sku.toLowerCase() + "-b,15", "");
+        upload(Api.MARKETER_KEY, table, csv).queryParam("dryRun", true).when().post("/api/v1/rulesets").then().statusCode(200)
+                .body("generatedRules.size()", equalTo(2))
+                .body("generatedRules[0].sheet", nullValue())
+                .body("generatedRules[0].cell", equalTo("A10"))
+                .body("generatedRules[0].drl", containsString("sku == \"" + sku + "-A\""))
+                .body("generatedRules[0].drl", containsString("percentOffItems(10)"))
+                .body("generatedRules[1].cell", equalTo("A11"))
+                .body("generatedRules[1].drl", containsString("percentOffItems(15)"));
+    }
+
+    @Test
     void aMarketerRollsBackASpreadsheetOnTheirOwn() {
         String table = "grid-" + sku.toLowerCase() + ".csv";
         String ruleSet = "kupon.rules.tables.grid_" + sku.toLowerCase().replace("-", "_");
