@@ -1,6 +1,7 @@
 package kupon.api;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -8,7 +9,9 @@ import jakarta.ws.rs.QueryParam;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import kupon.auth.Allowed;
+import kupon.auth.ApiKeyFilter;
 import kupon.auth.Role;
 import kupon.evaluation.CheckoutRequest;
 import kupon.evaluation.EvaluationResponse;
@@ -18,7 +21,7 @@ import java.time.Instant;
 
 /**
  * {@code POST /api/v1/evaluate}: what would this cart get? Consumes no usage limit. Checkout keys call it; marketer
- * keys may too, to try a cart, with {@code ?explain=true} to see why each promotion did or did not apply.
+ * keys may only with {@code ?explain=true}, to try a cart and see why each promotion did or did not apply.
  */
 @Path("/api/v1/evaluate")
 @Allowed({Role.CHECKOUT, Role.MARKETER})
@@ -34,7 +37,11 @@ public class EvaluateResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public EvaluationResponse evaluate(CheckoutRequest request, @QueryParam("explain") boolean explain,
-                                       @Context HttpServerRequest http) {
+                                       @Context HttpServerRequest http, @Context ContainerRequestContext requestContext) {
+        if (!explain && request != null && requestContext.getProperty(ApiKeyFilter.ROLE_PROPERTY) == Role.MARKETER) {
+            throw new ForbiddenException(ErrorMappers.json(403, ApiError.of("FORBIDDEN", "Evaluating carts for checkout needs a"
+                    + " checkout key; a marketer key may try a cart with POST /api/v1/evaluate?explain=true")));
+        }
         CheckoutRequestValidator.validate(request);
         return EvaluationResponse.of(evaluator.evaluate(request, Instant.now(), ClientAddress.of(http)), explain);
     }

@@ -46,7 +46,7 @@ final class RuleErrorLocator {
         for (Message message : messages) {
             String text = message.getText().trim();
             if (text.startsWith(GENERATED_SOURCE)) continue;
-            errors.add(inSource(locate(message, text, generated)));
+            errors.add(inSource(locate(message, plain(text), generated)));
         }
         // "Parser returned a null Package" only repeats that a file had parse errors already listed.
         if (errors.size() > 1) {
@@ -84,6 +84,20 @@ final class RuleErrorLocator {
             }
         }
         return new RuleError("(generated code)", 0, 0, text);
+    }
+
+    /**
+     * A build message as one or two sentences: Drools may append the offending code, a cause's stack trace or a
+     * class name; none of that helps an author, and none of it may reach an answer.
+     */
+    static String plain(String text) {
+        String message = text;
+        int trace = message.indexOf("\n\tat ");
+        if (trace >= 0) message = message.substring(0, trace);
+        int blank = message.indexOf("\n\n");
+        if (blank >= 0) message = message.substring(0, blank);
+        message = message.replaceAll("\\s*\\n\\s*", " ").replaceAll("(?:[a-z]+\\.)+([A-Z]\\w*(?:Exception|Error))", "$1").strip();
+        return message.length() > 300 ? message.substring(0, 300) + "..." : message;
     }
 
     /** The error named after the source file, and for a decision table located at its cell. */

@@ -50,6 +50,7 @@ class RuleAuthorErrorsTest {
             an unterminated string in a condition   | 11 | '    $line : Line( categories contains "electronics", onSale == false )' | '    $line : Line( categories contains "electronics, onSale == false )' | string
             a missing ) in a condition              | 10 | '    $cart : Cart( subtotal > 0 )'                              | '    $cart : Cart( subtotal > 0 '                             | )
             a percentage over 100                   | 16 | '       .percentOffItems(10)'                                   | '       .percentOffItems(150)'                                | 150
+            a promotion id that is not a slug       | 13 | '    actions.promotion("electronics-10")'                       | '    actions.promotion("Electronics 10")'                     | is not a slug
             """)
     void isReportedAtTheAuthorsLineInPlainWords(String mistake, int line, String correct, String wrong, String named) {
         assertThat(EXAMPLE).contains(correct);
