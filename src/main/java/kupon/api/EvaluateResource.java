@@ -14,6 +14,8 @@ import kupon.auth.Allowed;
 import kupon.auth.ApiKeyFilter;
 import kupon.auth.Role;
 import kupon.evaluation.CheckoutRequest;
+import kupon.evaluation.Evaluation;
+import kupon.fraud.Requester;
 import kupon.evaluation.EvaluationResponse;
 import kupon.evaluation.Evaluator;
 
@@ -28,9 +30,11 @@ import java.time.Instant;
 public class EvaluateResource {
 
     private final Evaluator evaluator;
+    private final GuessingThrottle throttle;
 
-    public EvaluateResource(Evaluator evaluator) {
+    public EvaluateResource(Evaluator evaluator, GuessingThrottle throttle) {
         this.evaluator = evaluator;
+        this.throttle = throttle;
     }
 
     @POST
@@ -43,6 +47,12 @@ public class EvaluateResource {
                     + " checkout key; a marketer key may try a cart with POST /api/v1/evaluate?explain=true")));
         }
         CheckoutRequestValidator.validate(request);
-        return EvaluationResponse.of(evaluator.evaluate(request, Instant.now(), ClientAddress.of(http)), explain);
+        String ip = ClientAddress.of(http);
+        if (!request.hasCodes()) return EvaluationResponse.of(evaluator.evaluate(request, Instant.now(), ip), explain);
+        Requester requester = request.requester(ip);
+        throttle.admit(requester);
+        Evaluation evaluation = evaluator.evaluate(request, Instant.now(), ip);
+        throttle.count(requester, evaluation.rejectedCodes());
+        return EvaluationResponse.of(evaluation, explain);
     }
 }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import kupon.auth.Allowed;
 import kupon.auth.Role;
 import kupon.evaluation.EvaluationResponse;
+import kupon.fraud.Requester;
 import kupon.orders.OrderOutcome;
 import kupon.orders.OrderRequest;
 import kupon.orders.OrderService;
@@ -53,7 +54,10 @@ public class OrderResource {
     private final OrderService orders;
     private final ObjectMapper json;
 
-    public OrderResource(OrderService orders, ObjectMapper json) {
+    private final GuessingThrottle throttle;
+
+    public OrderResource(OrderService orders, ObjectMapper json, GuessingThrottle throttle) {
+        this.throttle = throttle;
         this.orders = orders;
         this.json = json;
     }
@@ -62,8 +66,14 @@ public class OrderResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response place(OrderRequest request, @Context HttpServerRequest http) {
         validate(request);
-        OrderOutcome outcome = orders.place(request, ClientAddress.of(http),
+        String ip = ClientAddress.of(http);
+        Requester requester = request.checkout().hasCodes() ? request.checkout().requester(ip) : null;
+        if (requester != null) throttle.admit(requester);
+        OrderOutcome outcome = orders.place(request, ip,
                 (orderId, evaluation) -> write(new Answer(orderId, EvaluationResponse.of(evaluation))));
+        if (requester != null && outcome instanceof OrderOutcome.CodeRejected rejected) {
+            throttle.count(requester, rejected.evaluation().rejectedCodes());
+        }
         if (outcome instanceof OrderOutcome.Placed placed) return json(201, placed.answer());
         if (outcome instanceof OrderOutcome.Replayed replayed) {
             return json(200, replayed.cancelled() ? withFields(replayed.answer(), Map.of("status", "CANCELLED")) : replayed.answer());

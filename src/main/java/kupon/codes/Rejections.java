@@ -47,6 +47,14 @@ public final class Rejections {
         return new RejectedCode(code, RejectionReason.EXPIRED, "The promotion of the code " + code + " ended on " + on + ".");
     }
 
+    /** What every code rejection says with uniform messages on, and what a blocked requester is told. */
+    public static final String CANNOT_BE_USED = "This code cannot be used on this order.";
+
+    /** The requester (IP, email, customer, device or address) is blocked: none of its codes applies. */
+    public static RejectedCode blocked(String code) {
+        return new RejectedCode(code, RejectionReason.BLOCKED, CANNOT_BE_USED);
+    }
+
     public static RejectedCode outsideHours(String code) {
         return new RejectedCode(code, RejectionReason.NOT_YET_ACTIVE, "The code " + code + " only works at certain times; try again then.");
     }

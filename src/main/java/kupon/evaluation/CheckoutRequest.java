@@ -1,5 +1,7 @@
 package kupon.evaluation;
 
+import kupon.fraud.Requester;
+
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -9,6 +11,22 @@ import java.util.List;
  * exactly from JSON numbers or strings.
  */
 public record CheckoutRequest(CartInput cart, CustomerInput customer, List<String> codes, ContextInput context) {
+
+    /** Who sends it, for throttling and blocks: the IP is {@code context.ip} when given, else the connection's. */
+    public Requester requester(String connectionIp) {
+        String ip = context != null && context.ip() != null && !context.ip().isBlank() ? context.ip() : connectionIp;
+        return Requester.of(ip, customer == null ? null : customer.id(), customer == null ? null : customer.email(), null, null);
+    }
+
+    /** The same request with no codes entered: what a blocked requester's request is evaluated as. */
+    CheckoutRequest withoutCodes() {
+        return new CheckoutRequest(cart, customer, List.of(), context);
+    }
+
+    /** Whether any code was entered. */
+    public boolean hasCodes() {
+        return codes != null && !codes.isEmpty();
+    }
 
     public record CartInput(String id, String currency, Boolean pricesIncludeTax, List<LineInput> lines,
                             ShippingInput shipping) {

@@ -31,6 +31,11 @@ public record Evaluation(PricingResult pricing, List<RejectedCode> rejectedCodes
     public record Shopper(String customerId, String email, String ip, String channel, String source, String campaign) {
     }
 
+    /** The same evaluation with {@code rejected} as its rejected codes. */
+    Evaluation withRejectedCodes(List<RejectedCode> rejected) {
+        return new Evaluation(pricing, rejected, ruleSetVersion, evaluatedAt, firedRules, plannedUses, shopper, problems, exclusions);
+    }
+
     public Evaluation {
         rejectedCodes = List.copyOf(rejectedCodes);
         firedRules = List.copyOf(firedRules);

@@ -6,7 +6,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import kupon.codes.CodeLookup;
 import kupon.codes.CodesConfig;
 import kupon.codes.PromoCode;
+import kupon.codes.RejectedCode;
+import kupon.codes.Rejections;
 import kupon.customers.CustomerHistory;
+import kupon.fraud.Block;
+import kupon.fraud.FraudBlocks;
+import kupon.fraud.FraudConfig;
 import kupon.limits.Usage;
 import kupon.limits.UsageKey;
 import kupon.limits.UsageLedger;
@@ -20,6 +25,7 @@ import kupon.rules.RuntimeProblems;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Answers "what would this cart get?" with the active rule set (or a given one) and what the database holds: codes,
@@ -38,11 +44,15 @@ public class Evaluator {
     private final CustomerHistory history;
     private final Timer timer;
     private final RuntimeProblems runtimeProblems;
+    private final FraudBlocks blocks;
+    private final boolean uniformMessages;
 
     public Evaluator(ActiveRuleSet ruleSets, RulesConfig rulesConfig, CodesConfig codesConfig, PricingConfig pricingConfig,
                      CodeLookup codeLookup, UsageLedger usageLedger, CustomerHistory history, MeterRegistry meters,
-                     RuntimeProblems runtimeProblems) {
+                     RuntimeProblems runtimeProblems, FraudBlocks blocks, FraudConfig fraudConfig) {
         this.runtimeProblems = runtimeProblems;
+        this.blocks = blocks;
+        this.uniformMessages = fraudConfig.uniformMessages();
         this.ruleSets = ruleSets;
         this.codeLookup = codeLookup;
         this.usageLedger = usageLedger;
@@ -91,7 +101,18 @@ public class Evaluator {
                     return history.orderCount(customerId, normalizedEmail);
                 }
             };
-            Evaluation evaluation = CartEvaluation.evaluate(ruleSet, request, now, connectionIp, lookups, settings, pricingEngine);
+            // A blocked requester's codes are refused before anything is looked up: rules never see them either.
+            Optional<Block> block = request.hasCodes() ? blocks.blocking(request.requester(connectionIp), now) : Optional.empty();
+            Evaluation evaluation = CartEvaluation.evaluate(ruleSet, block.isPresent() ? request.withoutCodes() : request, now,
+                    connectionIp, lookups, settings, pricingEngine);
+            if (block.isPresent()) {
+                evaluation = evaluation.withRejectedCodes(request.codes().stream().filter(c -> c != null && !c.isBlank())
+                        .map(c -> Rejections.blocked(PromoCode.normalize(c))).distinct().toList());
+            }
+            if (uniformMessages && !evaluation.rejectedCodes().isEmpty()) {
+                evaluation = evaluation.withRejectedCodes(evaluation.rejectedCodes().stream()
+                        .map(r -> new RejectedCode(r.code(), r.reason(), Rejections.CANNOT_BE_USED)).toList());
+            }
             // Drafts and older versions tried in a simulation are built as version 0: their problems are the simulation's.
             if (ruleSet.version() != 0) runtimeProblems.record(ruleSet.version(), evaluation.problems(), now);
             return evaluation;

@@ -1,0 +1,4 @@
+package kupon.fraud;
+
+/** What identifies a requester for throttling and blocks. */
+public enum SubjectType { IP, EMAIL, CUSTOMER, DEVICE, ADDRESS }
