@@ -13,7 +13,8 @@ import java.util.Set;
  * buy, then buys the most expensive remaining buy-eligible units. So with CHEAPEST the shopper pays for the
  * expensive units and gets the cheap ones (the usual retail convention), and with MOST_EXPENSIVE the got unit
  * heads each group of the priciest units. Only complete applications count. Units bought or got by an earlier
- * buy-x-get-y offer are not eligible (docs/api.md point 4, "Units").
+ * buy-x-get-y offer are not eligible (docs/api.md point 4, "Units"), nor are units combinesWith hides from this
+ * offer: they are neither bought nor got (point 2).
  *
  * <p>Applications are walked unit by unit only where that matters: while the units got and the units bought come
  * from two different groups of alike units, untouched so far, many applications are taken in one step.
@@ -50,7 +51,7 @@ final class BuyXGetYCalculator implements RewardCalculator<Reward.BuyXGetY> {
         return byAmount.thenComparingInt(Group::first);
     }
 
-    /** Groups of matching lines whose units no earlier buy-x-get-y offer bought or got. */
+    /** Groups of matching lines, not hidden from this offer, whose units no earlier buy-x-get-y offer bought or got. */
     private static List<Group> eligible(PricingState state, LineSelector selector) {
         return state.matching(selector).stream().filter(group -> !group.consumed()).toList();
     }

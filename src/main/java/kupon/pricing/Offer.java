@@ -63,8 +63,16 @@ public record Offer(
         return reward.target();
     }
 
-    /** Both must allow the other's class (docs/api.md, point 2). */
+    /**
+     * Both must allow the other's class (docs/api.md, point 2). Where they do not, the later one skips the units the
+     * earlier one discounted.
+     */
     public boolean canCombineWith(Offer other) {
-        return combinesWith.allows(other.rewardClass()) && other.combinesWith.allows(rewardClass());
+        return combine(rewardClass(), combinesWith, other.rewardClass(), other.combinesWith);
+    }
+
+    /** Whether an offer of class {@code a} that allows {@code aAllows} and one of class {@code b} combine. */
+    static boolean combine(Target a, Combination aAllows, Target b, Combination bAllows) {
+        return aAllows.allows(b) && bAllows.allows(a);
     }
 }

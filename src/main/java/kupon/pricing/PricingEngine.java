@@ -47,13 +47,22 @@ public final class PricingEngine {
         PricingState state = PricingState.initial(cart, rounding);
         Ledger ledger = new Ledger(state);
         RewardWording wording = new RewardWording(cart.currency(), rounding);
-        List<Offer> appliedOffers = new ArrayList<>();
         boolean exclusiveApplied = false;
         boolean stopped = false;
         List<Offer> ordered = new ArrayList<>(offers);
         ordered.sort(APPLICATION_ORDER);
         for (Offer offer : ordered) {
-            Reason blocked = stacking(offer, appliedOffers, exclusiveApplied, stopped);
+            Reason blocked = stacking(exclusiveApplied, stopped);
+            // The reward sees only what no earlier offer it does not combine with has discounted; the conditions are
+            // still checked on the whole cart as discounted so far (docs/api.md point 2).
+            PricingState view = state.visibleTo(offer);
+            Proposal proposal = null;
+            if (blocked == null && view != state) {
+                proposal = propose(view, offer.reward());
+                if (nothingLeft(view, proposal, state, offer)) {
+                    blocked = Reason.NOT_COMBINABLE;
+                }
+            }
             if (blocked == null && isBudgetExhausted(offer, state)) {
                 blocked = Reason.BUDGET_EXHAUSTED;
             }
@@ -64,7 +73,9 @@ public final class PricingEngine {
                 ledger.notApplied(offer, blocked);
                 continue;
             }
-            Proposal proposal = propose(state, offer.reward());
+            if (proposal == null) {
+                proposal = propose(view, offer.reward());
+            }
             boolean belowLowestTier = proposal.shortfall() != null && proposal.total().signum() == 0
                     && proposal.shares().isEmpty() && isBelowLowestTier(offer, proposal);
             if (proposal.shortfall() != null) {
@@ -75,38 +86,46 @@ public final class PricingEngine {
                         ? Reason.MIN_SUBTOTAL_NOT_MET : Reason.MIN_QUANTITY_NOT_MET);
                 continue;
             }
-            Proposal limited = capped(Floors.floored(state, proposal), cap(offer, state), state);
+            Proposal limited = capped(Floors.floored(view, proposal), cap(offer, view), view);
             boolean gift = offer.reward() instanceof Reward.FreeGift;
             if (limited.total().signum() == 0 && !gift) {
                 ledger.notApplied(offer, Reason.NO_ELIGIBLE_ITEMS);
                 continue;
             }
-            state = state.apply(limited.shares(), limited.shippingDiscount(), limited.consumed());
+            state = state.apply(limited.shares(), limited.shippingDiscount(), limited.consumed(), StackingMarks.of(offer));
             ledger.applied(offer, limited);
             if (offer.reward() instanceof Reward.FreeGift g) {
                 ledger.gift(new PricingResult.Gift(offer.promotionId(), g.sku(), g.quantity()));
             }
-            appliedOffers.add(offer);
             exclusiveApplied |= offer.exclusive();
             stopped |= offer.stopFurther();
         }
         return ledger.result(state);
     }
 
-    /** docs/api.md point 2; the service reports EXCLUDED_BY_EXCLUSIVE and STOPPED_BY_EARLIER as NOT_COMBINABLE. */
-    private static Reason stacking(Offer offer, List<Offer> applied, boolean exclusiveApplied, boolean stopped) {
+    /**
+     * docs/api.md point 2, for the whole offer; the service reports EXCLUDED_BY_EXCLUSIVE and STOPPED_BY_EARLIER as
+     * NOT_COMBINABLE. combinesWith works per unit, through {@link PricingState#visibleTo}.
+     */
+    private static Reason stacking(boolean exclusiveApplied, boolean stopped) {
         if (stopped) {
             return Reason.STOPPED_BY_EARLIER;
         }
         if (exclusiveApplied) {
             return Reason.EXCLUDED_BY_EXCLUSIVE;
         }
-        for (Offer earlier : applied) {
-            if (!earlier.canCombineWith(offer)) {
-                return Reason.NOT_COMBINABLE;
-            }
-        }
         return null;
+    }
+
+    /**
+     * Whether combinesWith is what leaves the offer nothing: on what it may see it would discount nothing, on the
+     * whole cart it would discount something. Floors count, caps do not: a spent budget is reported as such, after
+     * combinesWith (docs/pricing.md, "Stacking check order"). A free gift that would discount nothing either way still
+     * applies, as without combinesWith.
+     */
+    private boolean nothingLeft(PricingState view, Proposal proposal, PricingState whole, Offer offer) {
+        return Floors.floored(view, proposal).total().signum() == 0
+                && Floors.floored(whole, propose(whole, offer.reward())).total().signum() != 0;
     }
 
     /**

@@ -9,7 +9,9 @@ import java.util.Map;
 
 /**
  * An immutable snapshot of what is left to pay, per group of alike units and for shipping, between two offers.
- * Calculators read it; only the engine moves to the next snapshot with {@link #apply}.
+ * Calculators read it; only the engine moves to the next snapshot with {@link #apply}. A snapshot may be the view of
+ * one offer ({@link #visibleTo}): the units and shipping discounted by earlier offers it does not combine with are
+ * then hidden from whatever reads groups or shipping through it.
  */
 final class PricingState {
 
@@ -23,6 +25,11 @@ final class PricingState {
     private final List<PricingLine> lines;
     private final List<List<Group>> groups;
     private final BigDecimal shippingRemaining;
+    /** The {@link StackingMarks} of the offers that discounted shipping, and of all that discounted anything. */
+    private final int shippingDiscountedBy;
+    private final int discountedBy;
+    /** Kinds of offers whose discounts this view hides; {@link StackingMarks#NONE} in the engine's own snapshots. */
+    private final int hidden;
     private final int scale;
     private final BigDecimal zero;
     private final BigDecimal minorUnit;
@@ -32,14 +39,24 @@ final class PricingState {
      */
     private final Map<LineSelector, boolean[]> matches;
 
+    private PricingState(PricingState base, List<List<Group>> groups, BigDecimal shippingRemaining,
+                         int shippingDiscountedBy, int discountedBy, int hidden) {
+        this(base.cart, base.rounding, base.lines, groups, shippingRemaining, shippingDiscountedBy, discountedBy,
+                hidden, base.matches);
+    }
+
     private PricingState(PricingCart cart, Rounding rounding, List<PricingLine> lines, List<List<Group>> groups,
-                         BigDecimal shippingRemaining, Map<LineSelector, boolean[]> matches) {
+                         BigDecimal shippingRemaining, int shippingDiscountedBy, int discountedBy, int hidden,
+                         Map<LineSelector, boolean[]> matches) {
         this.cart = cart;
         this.rounding = rounding;
         this.lines = lines;
         this.groups = groups;
         this.matches = matches;
         this.shippingRemaining = shippingRemaining;
+        this.shippingDiscountedBy = shippingDiscountedBy;
+        this.discountedBy = discountedBy;
+        this.hidden = hidden;
         this.scale = Money.scaleOf(cart.currency());
         this.zero = Rounding.exact(BigDecimal.ZERO, scale);
         this.minorUnit = BigDecimal.ONE.movePointLeft(scale);
@@ -66,10 +83,10 @@ final class PricingState {
             Allocator.Part part = Allocator.split(lineSubtotal, List.of(BigDecimal.ONE),
                     new int[] {line.quantity()}, scale).get(0);
             List<Group> lineGroups = new ArrayList<>(2);
-            Group all = new Group(line, first, line.quantity(), part.each(), false, floor);
+            Group all = new Group(line, first, line.quantity(), part.each(), false, floor, StackingMarks.NONE);
             if (part.extra() > 0) {
                 lineGroups.add(new Group(line, first, part.extra(), part.each().add(BigDecimal.ONE.movePointLeft(scale)),
-                        false, floor));
+                        false, floor, StackingMarks.NONE));
             }
             if (part.extra() < line.quantity()) {
                 lineGroups.add(all.tail(part.extra()));
@@ -80,22 +97,37 @@ final class PricingState {
         BigDecimal shipping = cart.shipping() == null
                 ? Rounding.exact(BigDecimal.ZERO, scale)
                 : rounding.round(cart.shipping().price(), cart.currency());
-        return new PricingState(cart, rounding, List.copyOf(lines), List.copyOf(groups), shipping,
-                new IdentityHashMap<>());
+        return new PricingState(cart, rounding, List.copyOf(lines), List.copyOf(groups), shipping, StackingMarks.NONE,
+                StackingMarks.NONE, StackingMarks.NONE, new IdentityHashMap<>());
     }
 
     /**
      * The next snapshot: the shares taken off, the given units consumed, groups cut where that treats their units
-     * differently and joined again where neighbours end up alike. Shares and consumed units come in pricing order.
+     * differently and joined again where neighbours end up alike; what was discounted carries {@code mark}, the
+     * offer's {@link StackingMarks} bit. Shares and consumed units come in pricing order. Nothing is hidden in it.
      */
-    PricingState apply(List<Share> shares, BigDecimal shippingDiscount, List<Group> consumedUnits) {
+    PricingState apply(List<Share> shares, BigDecimal shippingDiscount, List<Group> consumedUnits, int mark) {
         List<List<Group>> next = new ArrayList<>(groups.size());
-        Regrouping regrouping = new Regrouping(shares, consumedUnits);
+        Regrouping regrouping = new Regrouping(shares, consumedUnits, mark);
         for (List<Group> lineGroups : groups) {
             next.add(regrouping.line(lineGroups));
         }
-        return new PricingState(cart, rounding, lines, List.copyOf(next), shippingRemaining.subtract(shippingDiscount),
-                matches);
+        boolean shippingDiscounted = shippingDiscount.signum() > 0;
+        int nextShipping = shippingDiscounted ? shippingDiscountedBy | mark : shippingDiscountedBy;
+        int nextAll = shippingDiscounted || !shares.isEmpty() ? discountedBy | mark : discountedBy;
+        return new PricingState(this, List.copyOf(next), shippingRemaining.subtract(shippingDiscount), nextShipping,
+                nextAll, StackingMarks.NONE);
+    }
+
+    /**
+     * What {@code offer} may discount and compute on: this snapshot without the units and shipping that earlier
+     * offers it does not combine with have discounted (docs/api.md point 2). This very snapshot when that hides
+     * nothing, so the engine can tell by identity whether combinesWith took anything away.
+     */
+    PricingState visibleTo(Offer offer) {
+        int blocking = StackingMarks.notCombiningWith(offer);
+        return (discountedBy & blocking) == 0 ? this
+                : new PricingState(this, groups, shippingRemaining, shippingDiscountedBy, discountedBy, blocking);
     }
 
     PricingCart cart() {
@@ -142,11 +174,15 @@ final class PricingState {
         return group.remaining().subtract(group.floor()).max(zero);
     }
 
+    /** What is left of shipping; zero in a view that hides it. */
     BigDecimal shippingRemaining() {
-        return shippingRemaining;
+        return (shippingDiscountedBy & hidden) != 0 ? zero : shippingRemaining;
     }
 
-    /** The items subtotal as discounted so far (shipping excluded), what minimums are checked against. */
+    /**
+     * The items subtotal as discounted so far (shipping excluded), what minimums are checked against. Read from the
+     * engine's snapshots only: conditions look at the whole cart, whatever combinesWith hides from the reward.
+     */
     BigDecimal itemsRemaining() {
         BigDecimal total = zero;
         for (List<Group> lineGroups : groups) {
@@ -163,13 +199,22 @@ final class PricingState {
         return total;
     }
 
-    /** All groups of lines the selector matches, in pricing order. */
+    /** All groups of lines the selector matches that this snapshot does not hide, in pricing order. */
     List<Group> matching(LineSelector selector) {
         boolean[] matched = matches.computeIfAbsent(selector, this::match);
         List<Group> result = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            if (matched[i]) {
+            if (!matched[i]) {
+                continue;
+            }
+            if (hidden == StackingMarks.NONE) {
                 result.addAll(groups.get(i));
+                continue;
+            }
+            for (Group group : groups.get(i)) {
+                if ((group.discountedBy() & hidden) == 0) {
+                    result.add(group);
+                }
             }
         }
         return result;

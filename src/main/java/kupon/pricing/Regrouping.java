@@ -6,19 +6,23 @@ import java.util.List;
 
 /**
  * Moves groups to the next snapshot: cuts each where a share or a consumed range begins or ends, takes the shares
- * off, marks the consumed units, and joins neighbours that end up alike again, so groups stay as few as the
- * distinct unit states. Walks the lines in pricing order, once.
+ * off and marks the discounted units with the offer's {@link StackingMarks} bit, marks the consumed units, and joins
+ * neighbours that end up alike again, so groups stay as few as the distinct unit states. Walks the lines in pricing
+ * order, once.
  */
 final class Regrouping {
 
     private final List<Share> shares;
     private final List<Group> consumed;
+    private final int mark;
     private int nextShare;
     private int nextConsumed;
 
-    Regrouping(List<Share> shares, List<Group> consumed) {
+    /** {@code mark}: the bit of the offer the shares come from. */
+    Regrouping(List<Share> shares, List<Group> consumed, int mark) {
         this.shares = shares;
         this.consumed = consumed;
+        this.mark = mark;
     }
 
     List<Group> line(List<Group> groups) {
@@ -44,7 +48,9 @@ final class Regrouping {
                     to = Math.min(to, consuming ? taken.end() : taken.first());
                 }
                 BigDecimal remaining = discounted ? group.remaining().subtract(share.each()) : group.remaining();
-                add(next, new Group(group.line(), at, to - at, remaining, group.consumed() || consuming, group.floor()));
+                int discountedBy = discounted ? group.discountedBy() | mark : group.discountedBy();
+                add(next, new Group(group.line(), at, to - at, remaining, group.consumed() || consuming, group.floor(),
+                        discountedBy));
                 at = to;
             }
         }

@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * Tiered: the highest tier the basis reaches gives its value, applied like an ACROSS percent or amount off the
  * target; LINE_QUANTITY picks a tier per line by that line's quantity and discounts that line (what a floor
- * blocks moves only between lines that reached a tier). The proposal carries how far the next tier is, so the engine can hint at it.
+ * blocks moves only between lines that reached a tier). The basis counts only the units the offer may discount:
+ * those combinesWith hides from it count for nothing. The proposal carries how far the next tier is, so the engine
+ * can hint at it.
  */
 final class TieredCalculator implements RewardCalculator<Reward.Tiered> {
 
@@ -49,7 +51,8 @@ final class TieredCalculator implements RewardCalculator<Reward.Tiered> {
         List<Group> pool = new ArrayList<>();
         Proposal.Shortfall closest = null;
         for (List<Group> line : PricingState.byLine(state.matching(reward.items()))) {
-            BigDecimal quantity = BigDecimal.valueOf(line.get(0).line().quantity());
+            // The line's units this offer may see: all of them, unless combinesWith hides some (docs/api.md point 2).
+            BigDecimal quantity = BigDecimal.valueOf(PricingState.quantity(line));
             int reached = reachedTier(reward.tiers(), quantity);
             List<Group> open = line.stream().filter(group -> group.remaining().signum() > 0).toList();
             if (reached >= 0 && !open.isEmpty()) {

@@ -38,4 +38,28 @@ class FreeGiftTest {
 
         assertThat(priced.lineDiscount("tote")).isEqualTo("10.00");
     }
+
+    @Test
+    void aGiftWhoseUnitsInTheCartWereDiscountedByAPromotionItDoesNotCombineWithIsNotCombinable() {
+        // docs/api.md point 2: its only units are skipped, so nothing is left for it, and no gift is reported.
+        Priced priced = price(cart().line("shoe", "80.00").line(line("tote").sku("TOTE-1").price("12.00")),
+                offer("totes-10", Rewards.percentOff("10", LineSelector.skus("TOTE-1"))).priority(1)
+                        .combinesWith(false, true, true),
+                offer("free-tote", new Reward.FreeGift("TOTE-1", 1)));
+
+        assertThat(priced.applied()).containsExactly("totes-10=1.20");
+        assertThat(priced.notApplied()).containsExactly("free-tote:NOT_COMBINABLE");
+        assertThat(priced.result.gifts()).isEmpty();
+    }
+
+    @Test
+    void aGiftNotInTheCartIsGivenAfterAPromotionItDoesNotCombineWith() {
+        // Nothing of the gift was discounted, so the earlier promotion takes nothing away from it.
+        Priced priced = price(cart().line("shoe", "80.00"),
+                offer("shoes-10", Rewards.percentOff("10")).priority(1).combinesWith(false, true, true),
+                offer("free-tote", new Reward.FreeGift("TOTE-1", 1)));
+
+        assertThat(priced.applied()).containsExactly("shoes-10=8.00", "free-tote=0.00");
+        assertThat(priced.result.gifts()).containsExactly(new PricingResult.Gift("free-tote", "TOTE-1", 1));
+    }
 }

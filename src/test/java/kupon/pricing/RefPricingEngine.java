@@ -17,7 +17,8 @@ import kupon.pricing.PricingResult.Reason;
 
 /**
  * The per-unit pricing engine as it was before pricing worked on groups of alike units, kept as the reference
- * {@link GroupedPricingProperties} compares the engine with. Do not change its results.
+ * {@link GroupedPricingProperties} compares the engine with. Change its results only with the rules of docs/api.md
+ * (as when combinesWith became per unit: each unit remembers which offers discounted it).
  *
  * <p>Prices a cart under a list of offers: orders the offers, enforces stacking (exclusive, stopFurther,
  * combinesWith), checks conditions on the cart as discounted so far, asks the reward's calculator what it would
@@ -55,13 +56,20 @@ public final class RefPricingEngine {
         RefPricingState state = RefPricingState.initial(cart, rounding);
         RefLedger ledger = new RefLedger(state);
         RewardWording wording = new RewardWording(cart.currency(), rounding);
-        List<Offer> appliedOffers = new ArrayList<>();
         boolean exclusiveApplied = false;
         boolean stopped = false;
         List<Offer> ordered = new ArrayList<>(offers);
         ordered.sort(APPLICATION_ORDER);
         for (Offer offer : ordered) {
-            Reason blocked = stacking(offer, appliedOffers, exclusiveApplied, stopped);
+            Reason blocked = stacking(exclusiveApplied, stopped);
+            // The reward sees only what no earlier offer it does not combine with has discounted; the conditions
+            // are checked on the whole cart (docs/api.md point 2).
+            RefPricingState view = state.visibleTo(offer);
+            if (blocked == null && view != state
+                    && floored(view, propose(view, offer.reward())).total().signum() == 0
+                    && floored(state, propose(state, offer.reward())).total().signum() != 0) {
+                blocked = Reason.NOT_COMBINABLE;
+            }
             if (blocked == null && isBudgetExhausted(offer, state)) {
                 blocked = Reason.BUDGET_EXHAUSTED;
             }
@@ -72,7 +80,7 @@ public final class RefPricingEngine {
                 ledger.notApplied(offer, blocked);
                 continue;
             }
-            RefProposal proposal = propose(state, offer.reward());
+            RefProposal proposal = propose(view, offer.reward());
             boolean belowLowestTier = proposal.shortfall() != null && proposal.total().signum() == 0
                     && proposal.unitDiscounts().isEmpty() && isBelowLowestTier(offer, proposal);
             if (proposal.shortfall() != null) {
@@ -83,36 +91,34 @@ public final class RefPricingEngine {
                         ? Reason.MIN_SUBTOTAL_NOT_MET : Reason.MIN_QUANTITY_NOT_MET);
                 continue;
             }
-            RefProposal limited = capped(floored(state, proposal), cap(offer, state), state);
+            RefProposal limited = capped(floored(view, proposal), cap(offer, view), view);
             boolean gift = offer.reward() instanceof Reward.FreeGift;
             if (limited.total().signum() == 0 && !gift) {
                 ledger.notApplied(offer, Reason.NO_ELIGIBLE_ITEMS);
                 continue;
             }
-            state = state.apply(limited.unitDiscounts(), limited.shippingDiscount(), limited.consumed());
+            state = state.apply(limited.unitDiscounts(), limited.shippingDiscount(), limited.consumed(), offer);
             ledger.applied(offer, limited);
             if (offer.reward() instanceof Reward.FreeGift g) {
                 ledger.gift(new PricingResult.Gift(offer.promotionId(), g.sku(), g.quantity()));
             }
-            appliedOffers.add(offer);
             exclusiveApplied |= offer.exclusive();
             stopped |= offer.stopFurther();
         }
         return ledger.result(state);
     }
 
-    /** docs/api.md point 2; the service reports EXCLUDED_BY_EXCLUSIVE and STOPPED_BY_EARLIER as NOT_COMBINABLE. */
-    private static Reason stacking(Offer offer, List<Offer> applied, boolean exclusiveApplied, boolean stopped) {
+    /**
+     * docs/api.md point 2 for the whole offer; the service reports EXCLUDED_BY_EXCLUSIVE and STOPPED_BY_EARLIER as
+     * NOT_COMBINABLE. combinesWith is per unit: NOT_COMBINABLE when the offer would discount nothing on what it may
+     * see but something on the whole cart (floors count, caps do not).
+     */
+    private static Reason stacking(boolean exclusiveApplied, boolean stopped) {
         if (stopped) {
             return Reason.STOPPED_BY_EARLIER;
         }
         if (exclusiveApplied) {
             return Reason.EXCLUDED_BY_EXCLUSIVE;
-        }
-        for (Offer earlier : applied) {
-            if (!earlier.canCombineWith(offer)) {
-                return Reason.NOT_COMBINABLE;
-            }
         }
         return null;
     }

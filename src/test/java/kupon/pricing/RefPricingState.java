@@ -2,6 +2,7 @@ package kupon.pricing;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -10,7 +11,9 @@ import java.util.Set;
 
 /**
  * An immutable snapshot of what is left to pay, per unit and for shipping, between two offers. Calculators read
- * it; only the engine moves to the next snapshot with {@link #apply}.
+ * it; only the engine moves to the next snapshot with {@link #apply}. Each unit, and the shipping, remembers the
+ * offers that discounted it; the view of one offer ({@link #visibleTo}) hides the units and shipping that an
+ * earlier offer it does not combine with discounted.
  */
 final class RefPricingState {
 
@@ -19,6 +22,11 @@ final class RefPricingState {
     private final List<RefUnit> units;
     private final BigDecimal[] remaining;
     private final boolean[] consumed;
+    private final List<List<Offer>> discountedBy;
+    private final List<Offer> shippingDiscountedBy;
+    /** Null when this snapshot hides nothing. */
+    private final boolean[] hidden;
+    private final boolean shippingHidden;
     private final BigDecimal shippingRemaining;
     private final int scale;
     private final BigDecimal zero;
@@ -29,13 +37,19 @@ final class RefPricingState {
     private final Map<LineSelector, List<RefUnit>> matches;
 
     private RefPricingState(PricingCart cart, Rounding rounding, List<RefUnit> units, BigDecimal[] remaining,
-                         boolean[] consumed, BigDecimal shippingRemaining, Map<LineSelector, List<RefUnit>> matches) {
+                         boolean[] consumed, List<List<Offer>> discountedBy, List<Offer> shippingDiscountedBy,
+                         boolean[] hidden, boolean shippingHidden, BigDecimal shippingRemaining,
+                         Map<LineSelector, List<RefUnit>> matches) {
         this.cart = cart;
         this.rounding = rounding;
         this.units = units;
         this.matches = matches;
         this.remaining = remaining;
         this.consumed = consumed;
+        this.discountedBy = discountedBy;
+        this.shippingDiscountedBy = shippingDiscountedBy;
+        this.hidden = hidden;
+        this.shippingHidden = shippingHidden;
         this.shippingRemaining = shippingRemaining;
         this.scale = Money.scaleOf(cart.currency());
         this.zero = BigDecimal.ZERO.setScale(scale);
@@ -72,17 +86,56 @@ final class RefPricingState {
                 ? BigDecimal.ZERO.setScale(scale)
                 : rounding.round(cart.shipping().price(), cart.currency());
         return new RefPricingState(cart, rounding, List.copyOf(units), amounts.toArray(BigDecimal[]::new),
-                new boolean[units.size()], shipping, new IdentityHashMap<>());
+                new boolean[units.size()], Collections.nCopies(units.size(), List.of()), List.of(), null, false,
+                shipping, new IdentityHashMap<>());
     }
 
-    /** The next snapshot: the given unit and shipping discounts taken off, the given units consumed. */
-    RefPricingState apply(Map<Integer, BigDecimal> unitDiscounts, BigDecimal shippingDiscount, Set<Integer> consumedUnits) {
+    /**
+     * The next snapshot: the given unit and shipping discounts (none of them zero) taken off and remembered as
+     * {@code offer}'s, the given units consumed. Nothing is hidden in it.
+     */
+    RefPricingState apply(Map<Integer, BigDecimal> unitDiscounts, BigDecimal shippingDiscount, Set<Integer> consumedUnits,
+                          Offer offer) {
         BigDecimal[] next = remaining.clone();
-        unitDiscounts.forEach((index, discount) -> next[index] = next[index].subtract(discount));
+        List<List<Offer>> nextDiscountedBy = new ArrayList<>(discountedBy);
+        unitDiscounts.forEach((index, discount) -> {
+            next[index] = next[index].subtract(discount);
+            nextDiscountedBy.set(index, plus(discountedBy.get(index), offer));
+        });
         boolean[] nextConsumed = consumed.clone();
         consumedUnits.forEach(index -> nextConsumed[index] = true);
-        return new RefPricingState(cart, rounding, units, next, nextConsumed, shippingRemaining.subtract(shippingDiscount),
-                matches);
+        List<Offer> nextShipping = shippingDiscount.signum() > 0 ? plus(shippingDiscountedBy, offer) : shippingDiscountedBy;
+        return new RefPricingState(cart, rounding, units, next, nextConsumed, List.copyOf(nextDiscountedBy), nextShipping,
+                null, false, shippingRemaining.subtract(shippingDiscount), matches);
+    }
+
+    /**
+     * What {@code offer} may discount and compute on: the units and shipping that no earlier offer it does not
+     * combine with has discounted. This very snapshot when that is everything.
+     */
+    RefPricingState visibleTo(Offer offer) {
+        boolean[] hide = new boolean[units.size()];
+        boolean any = false;
+        for (int i = 0; i < units.size(); i++) {
+            hide[i] = refuses(discountedBy.get(i), offer);
+            any |= hide[i];
+        }
+        boolean hideShipping = refuses(shippingDiscountedBy, offer);
+        if (!any && !hideShipping) {
+            return this;
+        }
+        return new RefPricingState(cart, rounding, units, remaining, consumed, discountedBy, shippingDiscountedBy,
+                hide, hideShipping, shippingRemaining, matches);
+    }
+
+    private static boolean refuses(List<Offer> earlier, Offer offer) {
+        return earlier.stream().anyMatch(e -> !e.canCombineWith(offer));
+    }
+
+    private static List<Offer> plus(List<Offer> offers, Offer offer) {
+        List<Offer> more = new ArrayList<>(offers);
+        more.add(offer);
+        return List.copyOf(more);
     }
 
     PricingCart cart() {
@@ -127,8 +180,9 @@ final class RefPricingState {
         return consumed[unit.index()];
     }
 
+    /** What is left of shipping; zero in a view that hides it. */
     BigDecimal shippingRemaining() {
-        return shippingRemaining;
+        return shippingHidden ? zero : shippingRemaining;
     }
 
     /** The items subtotal as discounted so far (shipping excluded), what minimums are checked against. */
@@ -144,9 +198,10 @@ final class RefPricingState {
         return units.size();
     }
 
-    /** All units of lines the selector matches, in pricing order. */
+    /** All units of lines the selector matches that this snapshot does not hide, in pricing order. */
     List<RefUnit> matching(LineSelector selector) {
-        return matches.computeIfAbsent(selector, this::match);
+        List<RefUnit> all = matches.computeIfAbsent(selector, this::match);
+        return hidden == null ? all : all.stream().filter(unit -> !hidden[unit.index()]).toList();
     }
 
     private List<RefUnit> match(LineSelector selector) {

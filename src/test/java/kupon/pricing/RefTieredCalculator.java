@@ -55,7 +55,8 @@ final class RefTieredCalculator implements RefRewardCalculator<Reward.Tiered> {
         List<RefUnit> pool = new ArrayList<>();
         RefProposal.Shortfall closest = null;
         for (List<RefUnit> line : RefPricingState.byLine(state.matching(reward.items()))) {
-            BigDecimal quantity = BigDecimal.valueOf(line.get(0).line().quantity());
+            // Units combinesWith hides from the offer do not count (docs/api.md point 2).
+            BigDecimal quantity = BigDecimal.valueOf(line.size());
             int reached = reachedTier(reward.tiers(), quantity);
             List<RefUnit> open = line.stream().filter(targeted::contains).toList();
             if (reached >= 0 && !open.isEmpty()) {

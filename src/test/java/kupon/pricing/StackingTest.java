@@ -7,6 +7,7 @@ import static kupon.pricing.Priced.price;
 import static kupon.pricing.Rewards.amountOff;
 import static kupon.pricing.Rewards.freeShipping;
 import static kupon.pricing.Rewards.percentOff;
+import static kupon.pricing.Rewards.percentOffEach;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -163,6 +164,134 @@ class StackingTest {
                     offer("second", percentOff("10")).priority(1));
 
             assertThat(priced.notApplied()).containsExactly("second:NOT_COMBINABLE");
+        }
+    }
+
+    /**
+     * docs/api.md point 2: a promotion skips the units that an earlier promotion it does not combine with has
+     * discounted, and still applies to the others.
+     */
+    @Nested
+    @DisplayName("combinesWith, per unit")
+    class CombinesWithPerUnit {
+
+        private static final Reward.BuyXGetY BUY_2_GET_1 = new Reward.BuyXGetY(null, 2, null, 1, null, null,
+                Reward.Selection.CHEAPEST, null);
+
+        @Test
+        void aSecondItemsPromotionDiscountsTheLinesTheFirstDidNot() {
+            Priced priced = price(cart().line("mug", "12.00").line("tee", "20.00").line("cap", "8.00"),
+                    offer("mugs-10", percentOff("10", LineSelector.skus("mug"))).priority(2).combinesWith(false, true, true),
+                    offer("items-20", percentOff("20")).priority(1));
+
+            // 20% of the tee and of the cap; the mug keeps only its 10%.
+            assertThat(priced.applied()).containsExactly("mugs-10=1.20", "items-20=5.60");
+            assertThat(priced.lineDiscounts()).containsExactly("1.20", "4.00", "1.60");
+            assertThat(priced.total()).isEqualTo("33.20");
+        }
+
+        @Test
+        void anOrderPromotionIsComputedAndAllocatedOnlyOnTheLinesTheItemsPromotionLeft() {
+            Priced priced = price(cart().line("parka", "50.00").line("gloves", "20.00").line("hat", "13.33"),
+                    offer("clearance-30", percentOff("30", LineSelector.skus("parka"))).priority(2)
+                            .combinesWith(true, false, true),
+                    offer("order-10", percentOff("10", Target.ORDER)).priority(1));
+
+            // 10% of 33.33 is 3.33, split 20.00 : 13.33; the cent left by rounding goes to the larger remainder.
+            assertThat(priced.applied()).containsExactly("clearance-30=15.00", "order-10=3.33");
+            assertThat(priced.lineDiscounts()).containsExactly("15.00", "2.00", "1.33");
+        }
+
+        @Test
+        void aPromotionThatHasNothingLeftIsNotCombinable() {
+            Priced priced = price(cart().line("mug", "12.00").line("tee", "20.00").shipping("5.00"),
+                    offer("sitewide-10", percentOff("10")).priority(3).combinesWith(false, false, true),
+                    offer("order-5", amountOff("5.00", Target.ORDER)).priority(2),
+                    offer("hats-10", percentOff("10", LineSelector.skus("hat"))).priority(2),
+                    offer("free-ship", freeShipping()).priority(1));
+
+            // Every unit order-5 could discount was discounted by sitewide-10. hats-10 would find nothing even
+            // without sitewide-10, so it keeps its own reason. Shipping was not discounted: free shipping applies.
+            assertThat(priced.applied()).containsExactly("sitewide-10=3.20", "free-ship=5.00");
+            assertThat(priced.notApplied()).containsExactly("hats-10:NO_ELIGIBLE_ITEMS", "order-5:NOT_COMBINABLE");
+        }
+
+        @Test
+        void aShippingPromotionSkipsShippingThatAnEarlierOneDiscounted() {
+            Priced priced = price(cart().line("a", "30.00").shipping("5.00"),
+                    offer("ship-half", percentOff("50", Target.SHIPPING)).priority(3).combinesWith(true, true, false),
+                    offer("ship-1", amountOff("1.00", Target.SHIPPING)).priority(2),
+                    offer("items-10", percentOff("10")).priority(1));
+
+            assertThat(priced.applied()).containsExactly("ship-half=2.50", "items-10=3.00");
+            assertThat(priced.notApplied()).containsExactly("ship-1:NOT_COMBINABLE");
+            assertThat(priced.shippingDiscount()).isEqualTo("2.50");
+        }
+
+        @Test
+        void theUnitsOfALineThatTheFirstPromotionLeftGetTheSecond() {
+            Priced priced = price(cart().line("tee", 3, "10.00"),
+                    offer("b2g1", BUY_2_GET_1).priority(2).combinesWith(false, true, true),
+                    offer("tees-20", percentOff("20")).priority(1));
+
+            // One tee is free; the two bought ones were not discounted, so 20% of their 20.00 is taken off.
+            assertThat(priced.applied()).containsExactly("b2g1=10.00", "tees-20=4.00");
+            assertThat(priced.lineDiscount("tee")).isEqualTo("14.00");
+        }
+
+        @Test
+        void aBuyXGetYNeitherBuysNorGetsTheUnitsItSkips() {
+            OfferBuilder halfOffOne = offer("half-one", percentOffEach("50", 1)).priority(2).combinesWith(false, true, true);
+
+            // Of three tees, the half-price one is skipped: two are too few to buy 2 and get 1.
+            Priced three = price(cart().line("tee", 3, "10.00"), halfOffOne, offer("b2g1", BUY_2_GET_1).priority(1));
+            assertThat(three.applied()).containsExactly("half-one=5.00");
+            assertThat(three.notApplied()).containsExactly("b2g1:NOT_COMBINABLE");
+
+            // Of four, the other three make one application: 10.00 more.
+            Priced four = price(cart().line("tee", 4, "10.00"), halfOffOne, offer("b2g1", BUY_2_GET_1).priority(1));
+            assertThat(four.applied()).containsExactly("half-one=5.00", "b2g1=10.00");
+        }
+
+        @Test
+        void conditionsAreStillCheckedOnTheWholeCart() {
+            Priced priced = price(cart().line("mug", "40.00").line("tee", "20.00"),
+                    offer("mugs-25", percentOff("25", LineSelector.skus("mug"))).priority(2).combinesWith(true, false, true),
+                    offer("order-10", percentOff("10", Target.ORDER)).priority(1).minSubtotal("50.00"));
+
+            // The cart as discounted so far is 30.00 + 20.00, the minimum met with the mug it may not discount.
+            assertThat(priced.applied()).containsExactly("mugs-25=10.00", "order-10=2.00");
+            assertThat(priced.lineDiscounts()).containsExactly("10.00", "2.00");
+        }
+
+        @Test
+        void combinablePromotionsCompoundOnTheSameUnitsAsBefore() {
+            Priced priced = price(cart().line("mug", "12.00").line("tee", "20.00"),
+                    offer("mugs-10", percentOff("10", LineSelector.skus("mug"))).priority(2),
+                    offer("order-10", percentOff("10", Target.ORDER)).priority(1));
+
+            // 10% of 10.80 + 20.00, allocated 1.08 and 2.00.
+            assertThat(priced.applied()).containsExactly("mugs-10=1.20", "order-10=3.08");
+            assertThat(priced.lineDiscounts()).containsExactly("2.28", "2.00");
+        }
+
+        @Test
+        void theExampleOfTheApiDocs() {
+            OfferBuilder[] offers = {
+                    offer("mugs-10", percentOff("10", LineSelector.skus("mug"))).priority(3).combinesWith(false, false, true),
+                    offer("items-20", percentOff("20")).priority(2),
+                    offer("order-10", percentOff("10", Target.ORDER)).priority(1),
+                    offer("free-ship", freeShipping())};
+
+            Priced priced = price(cart().line("mug", "12.00").line("tee", "20.00").line("cap", "8.00").shipping("4.95"),
+                    offers);
+            assertThat(priced.applied())
+                    .containsExactly("mugs-10=1.20", "items-20=5.60", "order-10=2.24", "free-ship=4.95");
+            assertThat(priced.lineDiscounts()).containsExactly("1.20", "5.60", "2.24");
+
+            Priced mugAlone = price(cart().line("mug", "12.00").shipping("4.95"), offers);
+            assertThat(mugAlone.applied()).containsExactly("mugs-10=1.20", "free-ship=4.95");
+            assertThat(mugAlone.notApplied()).containsExactly("items-20:NOT_COMBINABLE", "order-10:NOT_COMBINABLE");
         }
     }
 

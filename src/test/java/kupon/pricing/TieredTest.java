@@ -79,4 +79,39 @@ class TieredTest {
             assertThat(priced.hints()).containsExactly("Add 1 more of the same item to get 10% off.");
         }
     }
+
+    /** docs/api.md point 2: a tier's basis counts only the units combinesWith leaves the promotion. */
+    @Nested
+    @DisplayName("with units combinesWith skips")
+    class WithSkippedUnits {
+
+        @Test
+        void theSubtotalCountsOnlyTheLinesItMayDiscount() {
+            Priced priced = price(cart().line("mug", "40.00").line("tee", "20.00"),
+                    offer("mugs-25", Rewards.percentOff("25", LineSelector.skus("mug"))).priority(2)
+                            .combinesWith(true, false, true),
+                    offer("spend-more", new Reward.Tiered(TierBasis.SUBTOTAL, tiers("10", "5", "50", "20"),
+                            ValueType.PERCENT, Target.ORDER, null)).priority(1));
+
+            // The tee's 20.00 reaches the 5% tier; the mug's 30.00 does not count toward the 20% one.
+            assertThat(priced.applied()).containsExactly("mugs-25=10.00", "spend-more=1.00");
+            assertThat(priced.hints()).containsExactly("Spend 30.00 more to get 20% off.");
+        }
+
+        @Test
+        void aLineQuantityCountsOnlyTheUnitsItMayDiscount() {
+            OfferBuilder halfOffOne = offer("half-one", Rewards.percentOffEach("50", 1)).priority(2)
+                    .combinesWith(false, true, true);
+            OfferBuilder threeOrMore = offer("three-or-more", new Reward.Tiered(TierBasis.LINE_QUANTITY,
+                    tiers("3", "10"), ValueType.PERCENT, Target.ITEMS, null)).priority(1);
+
+            // Four mugs, one at half price: the other three reach the tier, 10% of their 30.00.
+            Priced four = price(cart().line("mug", 4, "10.00"), halfOffOne, threeOrMore);
+            assertThat(four.applied()).containsExactly("half-one=5.00", "three-or-more=3.00");
+
+            // Three mugs leave it two: the whole line would reach the tier, so combinesWith is why it does not.
+            Priced three = price(cart().line("mug", 3, "10.00"), halfOffOne, threeOrMore);
+            assertThat(three.notApplied()).containsExactly("three-or-more:NOT_COMBINABLE");
+        }
+    }
 }

@@ -65,13 +65,19 @@ class StackingExamplesTest {
 
     @Test
     void combinesWithIsCheckedBothWays() {
-        // The order discount refuses to stack with shipping promotions, so free shipping (later) does not apply.
-        String order = percentOff("no-shipping-mix", 200, ", \"combinesWith\": {\"items\": true, \"order\": true, \"shipping\": false}");
-        shop.promotion("""
+        // The earlier order discount refuses other order discounts, so the later one, which allows everything, skips
+        // the one line the earlier one discounted and has nothing left.
+        // Changed when combinesWith became per unit (docs/api.md point 2): this test used an order discount that
+        // refuses shipping promotions and expected free shipping not to apply; an order discount never discounts
+        // the shipping, so free shipping now applies next to it.
+        String first = percentOff("no-order-mix", 200, ", \"combinesWith\": {\"items\": true, \"order\": false, \"shipping\": false}");
+        percentOff("order-10", 150, "");
+        String ship = shop.promotion("""
                 {"id": "%s", "name": "Free shipping", "priority": 100, "reward": {"type": "FREE_SHIPPING"}}""".formatted(shop.id("ship")));
         JsonPath r = shop.evaluate(CART_200);
-        assertThat(r.getList("applied.promotionId")).containsExactly(order);
-        assertThat(r.getString("shippingDiscount")).isEqualTo("0.00");
+        assertThat(r.getList("applied.promotionId")).containsExactly(first, ship);
+        assertThat(r.getString("discountTotal")).isEqualTo("20.00");
+        assertThat(r.getString("shippingDiscount")).isEqualTo("5.00");
     }
 
     @Test

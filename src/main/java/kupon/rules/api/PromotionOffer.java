@@ -85,7 +85,10 @@ public final class PromotionOffer {
     /** Once it has discounted something, promotions after it are skipped. */
     public PromotionOffer stopFurther() { this.stopFurther = true; return this; }
 
-    /** Which classes of promotions it combines with; both sides must allow each other. */
+    /**
+     * Which classes of promotions it combines with; both sides must allow each other, else the later one skips the
+     * units the earlier one discounted.
+     */
     public PromotionOffer combinesWith(boolean items, boolean order, boolean shipping) {
         this.combinesWith = new Combination(items, order, shipping);
         return this;

@@ -143,10 +143,12 @@ class StackingRulesTest {
                     .line(line("gloves").price("20.00"))
                     .shipping("5.00"));
 
+            // combinesWith is per unit (docs/api.md point 2): the order discount skips only the parka the clearance
+            // discounted, and takes 10% off the gloves. It used to be refused as a whole (NOT_COMBINABLE, 55.00).
             assertThat(evaluated.rulesFired()).hasSize(3);
-            assertThat(evaluated.applied()).containsExactly("clearance-30=15.00", "free-shipping=5.00");
-            assertThat(evaluated.notApplied()).containsExactly("order-10:NOT_COMBINABLE");
-            assertThat(evaluated.total()).isEqualTo("55.00");
+            assertThat(evaluated.applied()).containsExactly("clearance-30=15.00", "order-10=2.00", "free-shipping=5.00");
+            assertThat(evaluated.notApplied()).isEmpty();
+            assertThat(evaluated.total()).isEqualTo("53.00");
         }
     }
 }
