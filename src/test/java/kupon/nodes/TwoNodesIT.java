@@ -129,4 +129,50 @@ class TwoNodesIT {
                 .get("/api/v1/codes/" + code).then().statusCode(200).extract().path("uses");
         assertThat(uses).isEqualTo(10);
     }
+    private static io.restassured.response.Response evaluate(ServiceProcess node, String ip, String code) {
+        return RestAssured.given().baseUri("http://localhost").port(node.port).contentType(ContentType.JSON).header("X-Api-Key", CHECKOUT)
+                .body("""
+                        {"cart": {"currency": "USD", "lines": [{"id": "l1", "sku": "MUG", "quantity": 1, "unitPrice": "30.00"}]},
+                         "codes": ["%s"], "context": {"ip": "%s"}}""".formatted(code, ip))
+                .post("/api/v1/evaluate");
+    }
+
+    @Test
+    void twentyUnknownCodesSpreadOverTwoNodesThrottleTheTwentyFirstOnEither() {
+        String ip = "198.51.100." + (1 + new java.util.Random().nextInt(250));
+        for (int i = 0; i < 20; i++) {
+            evaluate(i % 2 == 0 ? a : b, ip, "GUESS" + UUID.randomUUID().toString().substring(0, 8)).then().statusCode(200)
+                    .body("rejectedCodes[0].reason", org.hamcrest.Matchers.equalTo("UNKNOWN_CODE"));
+        }
+        evaluate(b, ip, "GUESS-21").then().statusCode(429).header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                .body("error", org.hamcrest.Matchers.equalTo("TOO_MANY_CODE_ATTEMPTS"));
+        // Node A counted only ten itself; the database's count is what throttles.
+        evaluate(a, ip, "GUESS-22").then().statusCode(429);
+    }
+
+    @Test
+    void aBlockAddedOnOneNodeRefusesCodesOnTheOtherWithinTwoSeconds() {
+        String promotion = "blocks-" + UUID.randomUUID().toString().substring(0, 8);
+        String code = "BLK-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String ip = "192.0.2." + (1 + new java.util.Random().nextInt(250));
+        RestAssured.given().baseUri("http://localhost").port(a.port).contentType(ContentType.JSON).header("X-Api-Key", MARKETER)
+                .body("""
+                        {"id": "%s", "name": "Five off", "trigger": "CODE", "reward": {"type": "AMOUNT_OFF", "value": "5.00", "target": "ORDER"}}"""
+                        .formatted(promotion)).post("/api/v1/promotions").then().statusCode(201);
+        RestAssured.given().baseUri("http://localhost").port(a.port).contentType(ContentType.JSON).header("X-Api-Key", MARKETER)
+                .body("{\"code\": \"" + code + "\"}").post("/api/v1/promotions/" + promotion + "/codes").then().statusCode(201);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline && !evaluate(b, ip, code).asString().contains("\"applied\":[{")) ServiceProcess.sleep(100);
+
+        RestAssured.given().baseUri("http://localhost").port(a.port).contentType(ContentType.JSON).header("X-Api-Key", "it-admin")
+                .body("{\"type\": \"IP\", \"value\": \"" + ip + "\", \"reason\": \"test\"}")
+                .post("/api/v1/fraud/blocks").then().statusCode(201);
+        long blockedAt = System.nanoTime();
+        String reason = "";
+        while (!reason.equals("BLOCKED") && System.nanoTime() - blockedAt < Duration.ofSeconds(5).toNanos()) {
+            reason = String.valueOf(evaluate(b, ip, code).then().statusCode(200).extract().jsonPath().getString("rejectedCodes[0].reason"));
+        }
+        assertThat(reason).isEqualTo("BLOCKED");
+        assertThat(Duration.ofNanos(System.nanoTime() - blockedAt)).isLessThan(Duration.ofSeconds(2));
+    }
 }
