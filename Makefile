@@ -12,7 +12,7 @@ export KUPON_ADMIN_KEYS ?= dev-admin-key
 # a live set of tens of megabytes its pauses stay at a few milliseconds. The benchmarks start the service with these too.
 export KUPON_JAVA_OPTS ?= -XX:+UseParallelGC
 
-.PHONY: run test package bench bench-cart bench-orders bench-reload bench-compile bench-soak clean
+.PHONY: run test package bench bench-cart bench-orders bench-reload bench-compile bench-soak bench-fraud clean
 
 ## Build and start on http://localhost:$${PORT:-8080}, with an embedded PostgreSQL in data/ unless QUARKUS_DATASOURCE_JDBC_URL is set.
 run: package
@@ -29,7 +29,7 @@ package:
 	$(MVN) -q -DskipTests package
 
 ## Evaluate throughput and latency, build time, heap and change propagation at 100, 1,000 and 10,000 promotions,
-## then what bench-cart, bench-orders, bench-reload and bench-compile measure (about 17 minutes in all; results in target/bench/,
+## then what bench-cart, bench-orders, bench-reload, bench-compile and bench-fraud measure (about 22 minutes in all; results in target/bench/,
 ## explained in docs/benchmarks.md). Settings: BENCH_OPTS="-Dbench.sizes=1000 ...".
 BENCH_OPTS ?=
 bench: package
@@ -38,6 +38,7 @@ bench: package
 	java $(BENCH_OPTS) -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" kupon.bench.OrdersBenchmark
 	java $(BENCH_OPTS) -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" kupon.bench.ReloadBenchmark
 	java $(BENCH_OPTS) -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" kupon.bench.CompileBenchmark
+	java $(BENCH_OPTS) -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" kupon.bench.FraudBenchmark
 
 ## One 500-line cart of 100 units per line (58 KB) over HTTP, p50 and p99 against the 20 ms target, and the pricing
 ## core alone on it against the per-unit reference (about 2 minutes; results in target/bench/cart.md).
@@ -58,6 +59,11 @@ bench-reload: package
 ## upload time and heap (about 4 minutes; results in target/bench/compile.md).
 bench-compile: package
 	java $(BENCH_OPTS) -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" kupon.bench.CompileBenchmark
+
+## One attacker guessing codes from one IP at full speed alongside the usual evaluate load: legitimate throughput
+## and p99 with and without it (about 5 minutes; results in target/bench/fraud.md).
+bench-fraud: package
+	java $(BENCH_OPTS) -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" kupon.bench.FraudBenchmark
 
 ## A mixed load (evaluate, orders, cancels, code batches, a promotion change every 10 s) for 10 minutes: errors,
 ## latencies, heap and database connections at the start and the end, counters against the ledger
