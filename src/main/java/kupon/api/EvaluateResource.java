@@ -46,11 +46,12 @@ public class EvaluateResource {
             throw new ForbiddenException(ErrorMappers.json(403, ApiError.of("FORBIDDEN", "Evaluating carts for checkout needs a"
                     + " checkout key; a marketer key may try a cart with POST /api/v1/evaluate?explain=true")));
         }
-        CheckoutRequestValidator.validate(request);
         String ip = ClientAddress.of(http);
-        if (!request.hasCodes()) return EvaluationResponse.of(evaluator.evaluate(request, Instant.now(), ip), explain);
-        Requester requester = request.requester(ip);
-        throttle.admit(requester);
+        // A throttled requester is refused before its cart is even checked: refusing it must cost next to nothing.
+        Requester requester = request != null && request.hasCodes() ? request.requester(ip) : null;
+        if (requester != null) throttle.admit(requester);
+        CheckoutRequestValidator.validate(request);
+        if (requester == null) return EvaluationResponse.of(evaluator.evaluate(request, Instant.now(), ip), explain);
         Evaluation evaluation = evaluator.evaluate(request, Instant.now(), ip);
         throttle.count(requester, evaluation.rejectedCodes());
         return EvaluationResponse.of(evaluation, explain);

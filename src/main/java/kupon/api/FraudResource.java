@@ -16,6 +16,8 @@ import kupon.auth.Allowed;
 import kupon.auth.ApiKeyFilter;
 import kupon.auth.Role;
 import kupon.customers.EmailNormalizer;
+import kupon.fraud.AbusePattern;
+import kupon.fraud.AbusePatterns;
 import kupon.fraud.Block;
 import kupon.fraud.FraudBlocks;
 import kupon.fraud.FraudEvent;
@@ -31,7 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Fraud prevention for admins: blocks (add, list, remove) and the events of what fraud prevention did. */
+/** Fraud prevention for admins: blocks (add, list, remove), the events of what fraud prevention did, abuse patterns. */
 @Path("/api/v1/fraud")
 @Produces(MediaType.APPLICATION_JSON)
 @Allowed(Role.ADMIN)
@@ -47,10 +49,12 @@ public class FraudResource {
 
     private final FraudBlocks blocks;
     private final FraudEvents events;
+    private final AbusePatterns patterns;
 
-    public FraudResource(FraudBlocks blocks, FraudEvents events) {
+    public FraudResource(FraudBlocks blocks, FraudEvents events, AbusePatterns patterns) {
         this.blocks = blocks;
         this.events = events;
+        this.patterns = patterns;
     }
 
     @POST
@@ -125,6 +129,25 @@ public class FraudResource {
             return null;
         }
         return Long.parseLong(value.strip());
+    }
+
+    /**
+     * Groups of distinct accounts sharing a device, IP, normalized email or address that redeemed promotions limited per
+     * customer or to first orders, among orders placed in {@code [from, to)} (default: the last 30 days).
+     */
+    @GET
+    @Path("/patterns")
+    public List<AbusePattern> patterns(@QueryParam("from") String from, @QueryParam("to") String to) {
+        List<FieldError> errors = new ArrayList<>();
+        Instant start = instant("from", from, errors), end = instant("to", to, errors);
+        if (!errors.isEmpty()) throw new InvalidRequestException(400, errors);
+        Instant until = end != null ? end : Instant.now();
+        Instant since = start != null ? start : until.minus(java.time.Duration.ofDays(30));
+        if (!since.isBefore(until)) throw new InvalidRequestException(400, List.of(new FieldError("from", "must be before to")));
+        if (java.time.Duration.between(since, until).toDays() > 366) {
+            throw new InvalidRequestException(400, List.of(new FieldError("from", "the period may be at most a year; look at it a year at a time")));
+        }
+        return patterns.find(since, until, AbusePatterns.Thresholds.DEFAULT);
     }
 
     private static SubjectType type(String type, List<FieldError> errors) {

@@ -22,6 +22,30 @@ public interface FraudConfig {
     @WithDefault("false")
     boolean uniformMessages();
 
+    AutoBlock autoBlock();
+
+    /** Blocks devices and addresses behind abuse patterns on their own (off unless enabled). */
+    interface AutoBlock {
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Distinct accounts sharing one device or address, among recent redemptions, that get it blocked. */
+        @WithDefault("5")
+        int minAccounts();
+
+        /** How far back redemptions are looked at. */
+        @WithDefault("24h")
+        Duration lookback();
+
+        /** How long an automatic block lasts. */
+        @WithDefault("30d")
+        Duration blockFor();
+
+        /** How often the ledger is looked at. */
+        @WithDefault("1m")
+        Duration every();
+    }
+
     /** Repeated unknown codes from one requester (IP, customer, email or device). */
     interface Throttle {
         /** Unknown-code attempts allowed per requester within {@link #window()}; the next one is answered 429. */

@@ -34,7 +34,10 @@ class TableOwnershipTest {
             Map.entry("rule_source_blob", "kupon/rules/RuleSourceStore.java"),
             Map.entry("rule_set_draft", "kupon/rules/RuleSourceStore.java"),
             Map.entry("rule_set_pin", "kupon/rules/RuleSourceStore.java"),
-            Map.entry("compiled_rule_set", "kupon/rules/RuleSourceStore.java"));
+            Map.entry("compiled_rule_set", "kupon/rules/RuleSourceStore.java"),
+            Map.entry("fraud_attempt", "kupon/fraud/CodeGuessing.java"),
+            Map.entry("fraud_block", "kupon/fraud/FraudBlocks.java"),
+            Map.entry("fraud_event", "kupon/fraud/FraudEvents.java"));
 
     private static final Pattern WRITE = Pattern.compile(
             "\\b(?:INSERT INTO|UPDATE|DELETE FROM)\\s+([a-z_]+)(?=\\s*(?:SET\\b|\\(|VALUES\\b|WHERE\\b|SELECT\\b|\"|$))",
