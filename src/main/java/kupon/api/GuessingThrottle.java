@@ -35,9 +35,21 @@ class GuessingThrottle {
     }
 
     private static void refuse(Duration wait) {
-        throw new WebApplicationException(Response.status(429).header("Retry-After", wait.toSeconds())
+        throw new Throttled(Response.status(429).header("Retry-After", wait.toSeconds())
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(ApiError.of("TOO_MANY_CODE_ATTEMPTS", "Too many codes that do not exist were tried from this shopper;"
                         + " try again in " + wait.toSeconds() + " seconds")).build());
+    }
+
+    /** The 429 answer; without a stack trace, since an attacker may make thousands a second and none is a bug. */
+    private static final class Throttled extends WebApplicationException {
+        Throttled(Response response) {
+            super(response);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
     }
 }
