@@ -52,6 +52,7 @@ public final class CheckoutRequestValidator {
                 text("cart.shipping.method", shipping.method(), LABEL, errors);
                 text("cart.shipping.country", shipping.country(), LABEL, errors);
                 text("cart.shipping.region", shipping.region(), LABEL, errors);
+                address(shipping.address(), errors);
             }
         }
         customerAndContext(request, errors);
@@ -86,6 +87,19 @@ public final class CheckoutRequestValidator {
             text("context.ip", context.ip(), LABEL, errors);
             text("context.source", context.source(), LABEL, errors);
             text("context.campaign", context.campaign(), LABEL, errors);
+            text("context.deviceId", context.deviceId(), FieldLimits.ID, errors);
+        }
+    }
+
+    private static void address(CheckoutRequest.AddressInput address, List<FieldError> errors) {
+        if (address == null) return;
+        text("cart.shipping.address.line1", address.line1(), FieldLimits.NAME, errors);
+        text("cart.shipping.address.line2", address.line2(), FieldLimits.NAME, errors);
+        text("cart.shipping.address.postalCode", address.postalCode(), LABEL, errors);
+        text("cart.shipping.address.city", address.city(), FieldLimits.NAME, errors);
+        text("cart.shipping.address.region", address.region(), LABEL, errors);
+        if (address.country() != null && !address.country().strip().matches("[A-Za-z]{2}")) {
+            errors.add(new FieldError("cart.shipping.address.country", "must be an ISO 3166 alpha-2 country code such as \"US\""));
         }
     }
 

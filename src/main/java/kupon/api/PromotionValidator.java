@@ -171,6 +171,8 @@ public final class PromotionValidator {
         atLeastOne("limits.perCustomer", l.perCustomer());
         atLeastOne("limits.perDay", l.perDay());
         atLeastOne("limits.perIp", l.perIp());
+        atLeastOne("limits.perDevice", l.perDevice());
+        atLeastOne("limits.perAddress", l.perAddress());
         positive("limits.budget", l.budget(), false);
     }
 

@@ -145,7 +145,8 @@ public final class CartEvaluation {
 
     private static Evaluation.Shopper shopper(CheckoutFacts facts) {
         return new Evaluation.Shopper(facts.customer().getId(), facts.customer().getEmail(), facts.context().getIp(),
-                facts.context().getChannel(), facts.context().getSource(), facts.context().getCampaign());
+                facts.context().getChannel(), facts.context().getSource(), facts.context().getCampaign(), facts.deviceId(),
+                facts.addressHash());
     }
 
     private static List<RejectedCode> rejectedCodes(CheckoutFacts facts, CatalogOffers.Result catalog, RuleOffers.Result rules,

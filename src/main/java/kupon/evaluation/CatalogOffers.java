@@ -60,6 +60,7 @@ final class CatalogOffers {
                 facts.context().getChannel(), facts.context().getCountry());
         String customerKey = CustomerHistory.customerKey(facts.customer().getId(), facts.customer().getEmail());
         String ip = facts.context().getIp();
+        Limits.Who who = new Limits.Who(customerKey, ip, facts.deviceId(), facts.addressHash());
         List<RejectedCode> rejected = new ArrayList<>();
         List<String> notStored = new ArrayList<>();
         Map<String, Candidate> candidates = new LinkedHashMap<>();
@@ -89,14 +90,14 @@ final class CatalogOffers {
             } else if (candidates.containsKey(promotion.id())) {
                 rejected.add(Rejections.sameCodePromotionTwice(code.code()));
             } else {
-                candidates.put(promotion.id(), new Candidate(promotion, code, Limits.of(promotion, code, customerKey, ip, now)));
+                candidates.put(promotion.id(), new Candidate(promotion, code, Limits.of(promotion, code, who, now)));
             }
         }
         for (Promotion promotion : catalog.automaticCandidates(facts.lineKeys())) {
             if (candidates.containsKey(promotion.id())) continue;
             Eligibility eligibility = Eligibility.of(promotion, shopper, now);
             if (eligibility == Eligibility.ELIGIBLE) {
-                candidates.put(promotion.id(), new Candidate(promotion, null, Limits.of(promotion, null, customerKey, ip, now)));
+                candidates.put(promotion.id(), new Candidate(promotion, null, Limits.of(promotion, null, who, now)));
             } else {
                 excluded.add(PromotionExclusion.of(promotion, eligibility));
             }

@@ -28,7 +28,7 @@ import java.util.function.BiFunction;
  * core computes on (the pricing cart). Built once per evaluation.
  */
 record CheckoutFacts(Cart cart, List<Line> lines, Customer customer, List<EnteredCode> codes, List<String> excessCodes,
-                     Context context, Clock clock, PricingCart pricingCart) {
+                     Context context, Clock clock, PricingCart pricingCart, String deviceId, String addressHash) {
 
     /** The attributes promotions are indexed by, one entry per line. */
     List<PromotionCatalog.LineKeys> lineKeys() {
@@ -99,6 +99,7 @@ record CheckoutFacts(Cart cart, List<Line> lines, Customer customer, List<Entere
                 : new Context(ctx.channel(), ctx.source(), ctx.campaign(), ip, country);
 
         return new CheckoutFacts(cart, List.copyOf(lines), customer, List.copyOf(codes), List.copyOf(excess), context,
-                new Clock(now), new PricingCart(currency, pricesIncludeTax, pricingLines, shipping));
+                new Clock(now), new PricingCart(currency, pricesIncludeTax, pricingLines, shipping), request.deviceId(),
+                request.addressHash());
     }
 }

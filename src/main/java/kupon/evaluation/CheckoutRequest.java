@@ -1,5 +1,6 @@
 package kupon.evaluation;
 
+import kupon.customers.HouseholdAddress;
 import kupon.fraud.Requester;
 
 import java.math.BigDecimal;
@@ -15,7 +16,7 @@ public record CheckoutRequest(CartInput cart, CustomerInput customer, List<Strin
     /** Who sends it, for throttling and blocks: the IP is {@code context.ip} when given, else the connection's. */
     public Requester requester(String connectionIp) {
         String ip = context != null && context.ip() != null && !context.ip().isBlank() ? context.ip() : connectionIp;
-        return Requester.of(ip, customer == null ? null : customer.id(), customer == null ? null : customer.email(), null, null);
+        return Requester.of(ip, customer == null ? null : customer.id(), customer == null ? null : customer.email(), deviceId(), addressHash());
     }
 
     /** The same request with no codes entered: what a blocked requester's request is evaluated as. */
@@ -37,12 +38,36 @@ public record CheckoutRequest(CartInput cart, CustomerInput customer, List<Strin
                             Boolean discountable, BigDecimal taxRate, BigDecimal unitCost, BigDecimal floorPrice) {
     }
 
-    public record ShippingInput(String method, BigDecimal price, String country, String region, BigDecimal taxRate) {
+    public record ShippingInput(String method, BigDecimal price, String country, String region, BigDecimal taxRate,
+                                AddressInput address) {
+        public ShippingInput(String method, BigDecimal price, String country, String region, BigDecimal taxRate) {
+            this(method, price, country, region, taxRate, null);
+        }
+    }
+
+    /** Where the order ships; only its household hash is kept ({@link HouseholdAddress}). */
+    public record AddressInput(String line1, String line2, String postalCode, String city, String region, String country) {
     }
 
     public record CustomerInput(String id, String email, List<String> segments, String country, Integer orderCount) {
     }
 
-    public record ContextInput(String channel, String ip, String source, String campaign) {
+    public record ContextInput(String channel, String ip, String source, String campaign, String deviceId) {
+        public ContextInput(String channel, String ip, String source, String campaign) {
+            this(channel, ip, source, campaign, null);
+        }
+    }
+
+    /** The household hash of the shipping address, or null without one. */
+    public String addressHash() {
+        AddressInput a = cart == null || cart.shipping() == null ? null : cart.shipping().address();
+        if (a == null) return null;
+        String country = a.country() != null ? a.country() : cart.shipping().country();
+        return HouseholdAddress.hash(a.line1(), a.line2(), a.postalCode(), a.city(), a.region(), country);
+    }
+
+    /** The device id checkout sent, or null. */
+    public String deviceId() {
+        return context == null || context.deviceId() == null || context.deviceId().isBlank() ? null : context.deviceId().strip();
     }
 }

@@ -28,7 +28,8 @@ public record Evaluation(PricingResult pricing, List<RejectedCode> rejectedCodes
     }
 
     /** Who the order is for, as limits and the ledger record it. */
-    public record Shopper(String customerId, String email, String ip, String channel, String source, String campaign) {
+    public record Shopper(String customerId, String email, String ip, String channel, String source, String campaign,
+                          String deviceId, String addressHash) {
     }
 
     /** The same evaluation with {@code rejected} as its rejected codes. */

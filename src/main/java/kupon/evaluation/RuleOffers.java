@@ -49,7 +49,7 @@ final class RuleOffers {
                 Offer offer = stated.toOffer();
                 if (offer != null) {
                     candidates.add(new Candidate(offer, Limits.of(stated.getPromotionId(), stated.getLimits(),
-                            stated.getTimeZone(), null, customerKey, ip, now)));
+                            stated.getTimeZone(), null, new Limits.Who(customerKey, ip, facts.deviceId(), facts.addressHash()), now)));
                 }
             } catch (RuntimeException e) {
                 problems.add(new RuleProblem(null, stated.getPromotionId(), "Promotion '" + stated.getPromotionId()

@@ -6,7 +6,7 @@ package kupon.limits;
  */
 public record UsageKey(Subject subject, Scope scope, String key) implements Comparable<UsageKey> {
 
-    public enum Scope { TOTAL, CUSTOMER, DAY, IP }
+    public enum Scope { TOTAL, CUSTOMER, DAY, IP, DEVICE, ADDRESS }
 
     /** What a counter counts uses of. */
     public record Subject(Kind kind, String id) implements Comparable<Subject> {

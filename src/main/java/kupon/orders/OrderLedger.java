@@ -64,8 +64,9 @@ final class OrderLedger {
         try (PreparedStatement insert = c.prepareStatement("""
                 WITH placed AS (
                     INSERT INTO orders (order_id, request_hash, status, customer_id, email, ip, channel, source, campaign, currency,
-                                        subtotal, discount_total, shipping, shipping_discount, tax, total, rule_set_version, response, placed_at)
-                    VALUES (?, ?, 'PLACED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                        subtotal, discount_total, shipping, shipping_discount, tax, total, rule_set_version, response, placed_at,
+                                        device_id, address_hash)
+                    VALUES (?, ?, 'PLACED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (order_id) DO NOTHING
                     RETURNING order_id),
                 lines AS (
@@ -77,7 +78,7 @@ final class OrderLedger {
             Sql.bind(insert, orderId, requestHash, who.customerId(), who.email(), who.ip(), who.channel(), who.source(),
                     who.campaign(), p.currency().getCurrencyCode(), p.subtotal().amount(), p.discountTotal().amount(),
                     p.shipping().amount(), p.shippingDiscount().amount(), p.tax().amount(), p.total().amount(),
-                    evaluation.ruleSetVersion(), response, evaluation.evaluatedAt(),
+                    evaluation.ruleSetVersion(), response, evaluation.evaluatedAt(), who.deviceId(), who.addressHash(),
                     c.createArrayOf("text", ids), c.createArrayOf("text", skus), c.createArrayOf("int4", quantities),
                     c.createArrayOf("numeric", unitPrices), c.createArrayOf("numeric", unitCosts),
                     c.createArrayOf("numeric", subtotals), c.createArrayOf("numeric", discounts), c.createArrayOf("numeric", totals));

@@ -74,7 +74,12 @@ public record Promotion(String id, String name, PromotionStatus status, Trigger 
                            Hours hours) {
     }
 
-    public record Limits(Integer totalUses, Integer perCustomer, Integer perDay, Integer perIp, BigDecimal budget) {
+    /** Usage limits; {@code perDevice} counts by {@code context.deviceId}, {@code perAddress} by household address. */
+    public record Limits(Integer totalUses, Integer perCustomer, Integer perDay, Integer perIp, BigDecimal budget,
+                         Integer perDevice, Integer perAddress) {
+        public Limits(Integer totalUses, Integer perCustomer, Integer perDay, Integer perIp, BigDecimal budget) {
+            this(totalUses, perCustomer, perDay, perIp, budget, null, null);
+        }
     }
 
     /** The same promotion with every optional field filled with its documented default. */

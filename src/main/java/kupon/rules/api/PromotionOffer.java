@@ -146,6 +146,12 @@ public final class PromotionOffer {
     /** At most this many orders per shopper's IP address ({@code context.ip}, else the caller's address). */
     public PromotionOffer perIp(int uses) { limits.perIp(uses); return this; }
 
+    /** At most {@code uses} orders from one device ({@code context.deviceId}); without a device id it does not apply. */
+    public PromotionOffer perDevice(int uses) { limits.perDevice(uses); return this; }
+
+    /** At most {@code uses} orders to one household (the shipping address, normalized); without an address it does not apply. */
+    public PromotionOffer perAddress(int uses) { limits.perAddress(uses); return this; }
+
     /**
      * At most this much discount money over the promotion's life, e.g. {@code .budget("5000.00")}; when nearly
      * exhausted, the discount is reduced to what remains.

@@ -18,6 +18,8 @@ final class StatedLimits {
     private Integer perCustomer;
     private Integer perDay;
     private Integer perIp;
+    private Integer perDevice;
+    private Integer perAddress;
     private BigDecimal budget;
     /** Null until a time zone is stated. */
     private ZoneId timeZone;
@@ -34,6 +36,10 @@ final class StatedLimits {
     void perDay(int uses) { perDay = limit("perDay", perDay, uses); }
 
     void perIp(int uses) { perIp = limit("perIp", perIp, uses); }
+
+    void perDevice(int uses) { perDevice = limit("perDevice", perDevice, uses); }
+
+    void perAddress(int uses) { perAddress = limit("perAddress", perAddress, uses); }
 
     void budget(BigDecimal amount) {
         if (amount.signum() <= 0) {
@@ -64,8 +70,9 @@ final class StatedLimits {
 
     /** As a JSON promotion's {@code limits}; null when none was stated. */
     Promotion.Limits toLimits() {
-        if (totalUses == null && perCustomer == null && perDay == null && perIp == null && budget == null) return null;
-        return new Promotion.Limits(totalUses, perCustomer, perDay, perIp, budget);
+        if (totalUses == null && perCustomer == null && perDay == null && perIp == null && budget == null
+                && perDevice == null && perAddress == null) return null;
+        return new Promotion.Limits(totalUses, perCustomer, perDay, perIp, budget, perDevice, perAddress);
     }
 
     /** UTC unless a time zone was stated, as for a JSON promotion without one. */
