@@ -20,8 +20,8 @@ import java.util.Set;
  * and redeemed JSON promotions limited per customer or to first orders, in placed orders of a period. How many accounts
  * make a group suspicious depends on the identity, because innocent sharing differs: a family shares an address and an
  * IP, an office shares an IP, while distinct accounts behind one device or one normalized email are rarely innocent.
- * For an IP the accounts must come within one day ({@link Thresholds#ipWithinDay}), since an office's employees
- * redeem a welcome offer over weeks and a ring of new accounts within hours.
+ * For a device and an IP the accounts must come within a few hours ({@link Thresholds#window}): a family's tablet or
+ * an office's IP sees its members redeem a welcome offer over weeks, a ring of new accounts within hours.
  */
 @ApplicationScoped
 public class AbusePatterns {
@@ -29,9 +29,12 @@ public class AbusePatterns {
     /** Redemptions listed per group; the counts and totals cover all of them. */
     public static final int LISTED = 100;
 
-    /** How many distinct accounts sharing each kind of identity make a pattern. */
-    public record Thresholds(int device, int address, int email, int ipWithinDay) {
-        public static final Thresholds DEFAULT = new Thresholds(4, 5, 2, 5);
+    /**
+     * How many distinct accounts sharing each kind of identity make a pattern: on one device or one IP within
+     * {@code window}, on one address or one normalized email in the whole period.
+     */
+    public record Thresholds(int device, int address, int email, int ip, Duration window) {
+        public static final Thresholds DEFAULT = new Thresholds(3, 5, 2, 5, Duration.ofHours(6));
     }
 
     private record Row(String orderId, String account, String promotionId, String currency, BigDecimal amount, Instant placedAt,
@@ -76,10 +79,10 @@ public class AbusePatterns {
         groups.forEach((subject, redemptions) -> {
             int accounts = (int) redemptions.stream().map(Row::account).distinct().count();
             boolean suspicious = switch (subject.type()) {
-                case DEVICE -> accounts >= thresholds.device();
+                case DEVICE -> mostAccountsWithin(redemptions, thresholds.window()) >= thresholds.device();
                 case ADDRESS -> accounts >= thresholds.address();
                 case EMAIL -> accounts >= thresholds.email();
-                case IP -> mostAccountsWithinADay(redemptions) >= thresholds.ipWithinDay();
+                case IP -> mostAccountsWithin(redemptions, thresholds.window()) >= thresholds.ip();
                 case CUSTOMER -> false;
             };
             if (suspicious) patterns.add(pattern(subject, accounts, redemptions));
@@ -94,13 +97,13 @@ public class AbusePatterns {
         return amount.setScale(Math.max(0, digits), java.math.RoundingMode.HALF_EVEN);
     }
 
-    private static int mostAccountsWithinADay(List<Row> redemptions) {
+    private static int mostAccountsWithin(List<Row> redemptions, Duration window) {
         int most = 0;
         int start = 0;
         Map<String, Integer> inWindow = new HashMap<>();
         for (Row row : redemptions) {
             inWindow.merge(row.account(), 1, Integer::sum);
-            while (Duration.between(redemptions.get(start).placedAt(), row.placedAt()).compareTo(Duration.ofDays(1)) > 0) {
+            while (Duration.between(redemptions.get(start).placedAt(), row.placedAt()).compareTo(window) > 0) {
                 inWindow.computeIfPresent(redemptions.get(start).account(), (k, n) -> n == 1 ? null : n - 1);
                 start++;
             }

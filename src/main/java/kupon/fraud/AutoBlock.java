@@ -63,7 +63,9 @@ public class AutoBlock {
         return sql.transaction("Running the auto-block policy", c -> {
             List<Block> added = new ArrayList<>();
             if (!Sql.one(c, "SELECT pg_try_advisory_xact_lock(?)", row -> row.getBoolean(1), LOCK).orElse(false)) return added;
-            AbusePatterns.Thresholds thresholds = new AbusePatterns.Thresholds(minAccounts, minAccounts, Integer.MAX_VALUE, Integer.MAX_VALUE);
+            // Within the lookback, a device or an address shared by this many accounts; IPs and emails are left alone.
+            AbusePatterns.Thresholds thresholds = new AbusePatterns.Thresholds(minAccounts, minAccounts, Integer.MAX_VALUE,
+                    Integer.MAX_VALUE, config.lookback());
             List<Block> inForce = blocks.list();
             for (AbusePattern pattern : patterns.find(now.minus(config.lookback()), now, thresholds)) {
                 if (pattern.sharedBy() != SubjectType.DEVICE && pattern.sharedBy() != SubjectType.ADDRESS) continue;
