@@ -13,6 +13,9 @@ import kupon.auth.Allowed;
 import kupon.auth.Role;
 import kupon.codes.CodeBatchService;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 
 
@@ -40,6 +43,8 @@ public class CodeBatchResource {
         return batches.status(batchId).orElseThrow(() -> notFound(batchId));
     }
 
+    @APIResponse(responseCode = "200", description = "The codes, one per line under a code header",
+            content = @Content(mediaType = "text/csv", schema = @Schema(implementation = String.class)))
     @GET
     @Path("/{batchId}/codes.csv")
     @Produces("text/csv")

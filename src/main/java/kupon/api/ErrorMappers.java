@@ -6,6 +6,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
 import kupon.auth.AccessRefused;
 import kupon.database.DatabaseOutage;
@@ -36,26 +37,31 @@ public class ErrorMappers {
 
     // Declared for the exact subtype so it wins over Quarkus' built-in mapper, which answers with an empty body.
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
-    public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
-        return unreadable(e);
+    public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
     }
 
     @ServerExceptionMapper
-    public Response unreadable(JsonMappingException e) {
+    public Response unreadable(JsonMappingException e, UriInfo uri) {
         // A body cut off mid-value is reported as a mapping problem by Jackson; to the caller it is JSON that does not parse.
-        if (e.getOriginalMessage() != null && e.getOriginalMessage().contains("end-of-input")) return malformed(e);
+        if (e.getOriginalMessage() != null && e.getOriginalMessage().contains("end-of-input")) return malformed(e, uri);
         String path = FieldLimits.excerpt(path(e.getPath()), MAX_PATH);
-        String message = "Expected " + expected(e) + (path.isEmpty() ? "" : " at " + path) + "; fix the value and retry";
+        // Something other than an object at the top ([], "text", 42): say what the endpoint takes.
+        String message = path.isEmpty()
+                ? "The body must be " + BodyShapes.expected(uri.getPath()) + "; it is " + found(e)
+                : "Expected " + expected(e) + " at " + path + "; fix the value and retry";
         LOG.debugf("Unreadable request: %s", e.getOriginalMessage());
         return json(400, new ApiError("MALFORMED_REQUEST", message,
                 path.isEmpty() ? List.of() : List.of(new FieldError(path, "has the wrong type: expected " + expected(e)))));
     }
 
     @ServerExceptionMapper
-    public Response malformed(JsonProcessingException e) {
+    public Response malformed(JsonProcessingException e, UriInfo uri) {
         String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-        return json(400, ApiError.of("MALFORMED_JSON", "The body is not valid JSON" + where + ": "
-                + FieldLimits.excerpt(e.getOriginalMessage(), MAX_PARSER_MESSAGE) + ". Send one JSON object as the API reference shows"));
+        String problem = FieldLimits.excerpt(e.getOriginalMessage(), MAX_PARSER_MESSAGE).lines().findFirst().orElse("")
+                .replaceAll("\\s*\\(for [^)]*\\)", "").replaceAll(" \\(code \\d+\\)", "");
+        return json(400, ApiError.of("MALFORMED_JSON", "The body is not valid JSON" + where + ": " + problem
+                + ". Send " + BodyShapes.expected(uri.getPath()) + ", with Content-Type: application/json"));
     }
 
     /** Thrown while the multipart body of an upload is parsed: cut off, or not multipart at all. */
@@ -93,12 +99,12 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response web(WebApplicationException e, UriInfo uri) {
         if (e.getCause() instanceof JsonMappingException mapping) {
-            return unreadable(mapping);
+            return unreadable(mapping, uri);
         }
         if (e.getCause() instanceof JsonProcessingException parsing) {
-            return malformed(parsing);
+            return malformed(parsing, uri);
         }
         int status = e.getResponse().getStatus();
         if (e.getResponse().hasEntity() && e.getResponse().getEntity() instanceof ApiError) {
@@ -143,6 +149,16 @@ public class ErrorMappers {
             return "an object";
         }
         return "a different value";
+    }
+
+    /** What the body held instead of an object, from Jackson's "Cannot deserialize ... from Array value". */
+    private static String found(JsonMappingException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        if (message.contains("Array value") || message.contains("START_ARRAY")) return "an array";
+        if (message.contains("String value") || message.contains("VALUE_STRING")) return "a string";
+        if (message.contains("Integer value") || message.contains("Floating-point value") || message.contains("VALUE_NUMBER")) return "a number";
+        if (message.contains("Boolean value") || message.contains("VALUE_TRUE") || message.contains("VALUE_FALSE")) return "true or false";
+        return "something else";
     }
 
     private static String path(List<JsonMappingException.Reference> references) {

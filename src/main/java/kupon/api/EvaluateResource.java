@@ -19,6 +19,9 @@ import kupon.fraud.Requester;
 import kupon.evaluation.EvaluationResponse;
 import kupon.evaluation.Evaluator;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import java.time.Instant;
 
 /**
@@ -40,7 +43,8 @@ public class EvaluateResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public EvaluationResponse evaluate(CheckoutRequest request, @QueryParam("explain") boolean explain,
+    public EvaluationResponse evaluate(@RequestBody(content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "A cart with a code", value = ApiExamples.CART))) CheckoutRequest request, @QueryParam("explain") boolean explain,
                                        @Context HttpServerRequest http, @Context ContainerRequestContext requestContext) {
         if (!explain && request != null && requestContext.getProperty(ApiKeyFilter.ROLE_PROPERTY) == Role.MARKETER) {
             throw new ForbiddenException(ErrorMappers.json(403, ApiError.of("FORBIDDEN", "Evaluating carts for checkout needs a"

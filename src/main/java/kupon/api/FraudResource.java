@@ -25,6 +25,9 @@ import kupon.fraud.FraudEvents;
 import kupon.fraud.Subject;
 import kupon.fraud.SubjectType;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -57,6 +60,8 @@ public class FraudResource {
         this.patterns = patterns;
     }
 
+    @APIResponse(responseCode = "201", description = "The block",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Block.class)))
     @POST
     @Path("/blocks")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -88,6 +93,7 @@ public class FraudResource {
         return blocks.list();
     }
 
+    @APIResponse(responseCode = "204", description = "Removed")
     @DELETE
     @Path("/blocks/{id}")
     public Response unblock(@PathParam("id") String id, @Context ContainerRequestContext context) {

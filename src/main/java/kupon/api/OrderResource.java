@@ -22,6 +22,11 @@ import kupon.orders.OrderOutcome;
 import kupon.orders.OrderRequest;
 import kupon.orders.OrderService;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -62,9 +67,14 @@ public class OrderResource {
         this.json = json;
     }
 
+    @APIResponse(responseCode = "201", description = "The order is recorded: the evaluation plus orderId",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EvaluationResponse.class)))
+    @APIResponse(responseCode = "200", description = "A replay of an order placed before: its original answer, with status CANCELLED if cancelled since",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EvaluationResponse.class)))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response place(OrderRequest request, @Context HttpServerRequest http) {
+    public Response place(@RequestBody(content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "An order", value = ApiExamples.ORDER))) OrderRequest request, @Context HttpServerRequest http) {
         validate(request);
         String ip = ClientAddress.of(http);
         Requester requester = request.checkout().hasCodes() ? request.checkout().requester(ip) : null;
@@ -105,6 +115,8 @@ public class OrderResource {
     }
 
     /** The recorded answer, with where the order stands: {@code status}, {@code placedAt}, {@code cancelledAt}. */
+    @APIResponse(responseCode = "200", description = "The recorded answer plus status, placedAt and cancelledAt",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EvaluationResponse.class)))
     @GET
     @Path("/{orderId}")
     @Allowed({Role.CHECKOUT, Role.MARKETER})

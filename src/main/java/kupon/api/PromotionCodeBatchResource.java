@@ -13,6 +13,9 @@ import kupon.codes.CodeBatchService;
 import kupon.codes.CodePattern;
 import kupon.promotions.PromotionService;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +36,8 @@ public class PromotionCodeBatchResource {
         this.promotions = promotions;
     }
 
+    @APIResponse(responseCode = "202", description = "The batch, RUNNING; poll GET /api/v1/code-batches/{batchId}",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = kupon.codes.CodeBatchService.BatchStatus.class)))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

@@ -13,6 +13,9 @@ import kupon.auth.Role;
 import kupon.codes.CodeService;
 import kupon.promotions.PromotionService;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,6 +34,8 @@ public class PromotionCodeResource {
         this.promotions = promotions;
     }
 
+    @APIResponse(responseCode = "201", description = "The code",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CodeResource.CodeView.class)))
     @POST
     public Response create(@PathParam("id") String promotionId, CodeService.NewCode code) {
         validate(code);

@@ -19,6 +19,11 @@ import kupon.promotions.PromotionService;
 import kupon.promotions.PromotionWarnings;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import java.time.Instant;
 import kupon.promotions.PromotionStatus;
 
@@ -51,8 +56,11 @@ public class PromotionResource {
         this.promotions = promotions;
     }
 
+    @APIResponse(responseCode = "201", description = "The promotion as stored, with warnings if any",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Saved.class)))
     @POST
-    public Response create(Promotion promotion) {
+    public Response create(@RequestBody(content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "A promotion", value = ApiExamples.PROMOTION))) Promotion promotion) {
         PromotionValidator.validate(promotion);
         Promotion created = promotions.create(promotion.withDefaults());
         return Response.created(URI.create("/api/v1/promotions/" + created.id())).entity(Saved.of(created)).build();
@@ -81,6 +89,7 @@ public class PromotionResource {
         return Saved.of(promotions.replace(withId.withDefaults()).orElseThrow(() -> notFound(id)));
     }
 
+    @APIResponse(responseCode = "204", description = "Deleted")
     @DELETE
     @Path("/{id}")
     public Response delete(@PathParam("id") String id) {
@@ -107,6 +116,8 @@ public class PromotionResource {
     }
 
     /** Copies a promotion (any status, past ones too) under a new id, switched off so it can be edited before it goes live. */
+    @APIResponse(responseCode = "201", description = "The copy, INACTIVE",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Promotion.class)))
     @POST
     @Path("/{id}/clone")
     public Response cloneOf(@PathParam("id") String id, CloneRequest request) {

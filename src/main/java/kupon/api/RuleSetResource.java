@@ -31,6 +31,9 @@ import kupon.rules.VersionChanges;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -110,6 +113,8 @@ public class RuleSetResource {
     }
 
     /** Recompiles from the rules folder, uploads and promotions now; also ends a rollback. */
+    @APIResponse(responseCode = "200", description = "The version serving",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Reloaded.class)))
     @POST
     @Path("/reload")
     @Allowed({Role.ADMIN})
@@ -123,6 +128,10 @@ public class RuleSetResource {
      * It is compiled with everything else first; with errors nothing is stored (422). {@code dryRun} only
      * validates, and keeps the result as a draft that {@code POST /api/v1/simulate} can try on carts.
      */
+    @APIResponse(responseCode = "201", description = "Stored and live",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Uploaded.class)))
+    @APIResponse(responseCode = "200", description = "A dry run: the draft, and the rules a decision table became",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Uploaded.class)))
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Allowed({Role.MARKETER})
@@ -164,6 +173,8 @@ public class RuleSetResource {
      * Downloads an uploaded file as it serves. The name is the file's ({@code tiers.csv}) or as the rule set lists it
      * ({@code uploaded/tiers.csv}), here and in every call that takes a name.
      */
+    @APIResponse(responseCode = "200", description = "The file as it serves (text/plain, text/csv or a spreadsheet)",
+            content = @Content(mediaType = "application/octet-stream", schema = @Schema(implementation = String.class)))
     @GET
     @Path("/files/{name: .+}")
     @Allowed({Role.MARKETER})
@@ -179,6 +190,8 @@ public class RuleSetResource {
     }
 
     /** Takes an uploaded file out of the rule set (DRL needs an admin key, like uploading it). */
+    @APIResponse(responseCode = "200", description = "The version now serving",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Reloaded.class)))
     @jakarta.ws.rs.DELETE
     @Path("/files/{name: .+}")
     @Allowed({Role.MARKETER})
@@ -206,6 +219,8 @@ public class RuleSetResource {
      * Serves the rule files of version {@code n} again on every node (a rollback, or forward again). A version
      * whose DRL files differ from those serving needs an admin key, like uploading or removing DRL does.
      */
+    @APIResponse(responseCode = "200", description = "The version now serving, and which one it restores",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Reloaded.class)))
     @POST
     @Path("/versions/{n}/activate")
     @Allowed({Role.MARKETER})

@@ -2,6 +2,7 @@ package kupon.fraud;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import kupon.database.Sql;
+import kupon.pricing.Rounding;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -91,10 +92,9 @@ public class AbusePatterns {
         return patterns;
     }
 
-    /** The ledger keeps four decimals; answers carry the currency's own. */
+    /** The ledger keeps four decimals; answers carry the currency's own (the amounts were priced at it, so nothing rounds). */
     private static BigDecimal atScale(BigDecimal amount, String currency) {
-        int digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
-        return amount.setScale(Math.max(0, digits), java.math.RoundingMode.HALF_EVEN);
+        return Rounding.exact(amount, Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits()));
     }
 
     private static int mostAccountsWithin(List<Row> redemptions, Duration window) {
