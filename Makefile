@@ -1,6 +1,7 @@
 # Kupon: `make run` starts the service, `make test` runs every test. Both need only a JDK 17 and Maven.
 
 MVN ?= mvn -B
+SHELL := /bin/bash
 JAR := target/quarkus-app/quarkus-run.jar
 
 # Development API keys, one per role; override them (or set your own in the environment) for anything real.
@@ -14,19 +15,28 @@ export KUPON_JAVA_OPTS ?= -XX:+UseParallelGC
 
 .PHONY: run test package bench bench-cart bench-orders bench-reload bench-compile bench-soak bench-fraud clean
 
-## Build and start on http://localhost:$${PORT:-8080}, with an embedded PostgreSQL in data/ unless QUARKUS_DATASOURCE_JDBC_URL is set.
-run: package
-	@echo "Kupon on http://localhost:$${PORT:-8080}  (rules from ./rules, watched for changes)"
-	@echo "API keys: checkout=$$KUPON_CHECKOUT_KEYS  marketer=$$KUPON_MARKETER_KEYS  admin=$$KUPON_ADMIN_KEYS"
-	java $$KUPON_JAVA_OPTS -jar $(JAR)
+## Build (only when a source changed) and start on http://localhost:$${PORT:-8080}, with an embedded PostgreSQL in
+## data/ unless QUARKUS_DATASOURCE_JDBC_URL is set. Ctrl-C stops it cleanly. Colours only on a terminal.
+run: $(JAR)
+	@echo "Starting Kupon; rules from ./rules, watched for changes. API keys: checkout=$$KUPON_CHECKOUT_KEYS" \
+	  "marketer=$$KUPON_MARKETER_KEYS admin=$$KUPON_ADMIN_KEYS"
+	@java $$KUPON_JAVA_OPTS $$([ -t 1 ] || echo -Dquarkus.console.color=false) -jar $(JAR); status=$$?; \
+	  if [ $$status -eq 130 ] || [ $$status -eq 143 ]; then echo "Kupon stopped."; else exit $$status; fi
+
+# The built service is older than a source file or the pom: build it, showing each Maven step as it starts.
+$(JAR): pom.xml $(shell find src/main -type f 2>/dev/null)
+	@echo "Building Kupon (the first build downloads its dependencies and takes a few minutes; later ones under a minute)"
+	@set -o pipefail; $(MVN) -ntp -Dstyle.color=never -DskipTests package 2>&1 | sed -u 's/\x1b\[[0-9;]*m//g' \
+	  | grep --line-buffered -E '^\[(INFO\] (--- |BUILD)|ERROR)' | sed -u 's/^\[INFO\] --- /  /; s/ @ kupon ---$$//'
+	@touch $(JAR)
 
 ## Every test, against a real PostgreSQL (embedded unless QUARKUS_DATASOURCE_JDBC_URL is set): unit and
 ## @QuarkusTest tests, then the packaged service started twice on one database (*IT).
 test:
-	$(MVN) verify
+	$(MVN) -Dstyle.color=never verify
 
 package:
-	$(MVN) -q -DskipTests package
+	$(MVN) -q -ntp -Dstyle.color=never -DskipTests package
 
 ## Evaluate throughput and latency, build time, heap and change propagation at 100, 1,000 and 10,000 promotions,
 ## then what bench-cart, bench-orders, bench-reload, bench-compile and bench-fraud measure (about 22 minutes in all; results in target/bench/,

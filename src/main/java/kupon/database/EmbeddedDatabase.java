@@ -134,10 +134,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
             while (!closed) {
                 try {
                     Thread.sleep(interval.toMillis());
+                    if (JvmShutdown.inProgress()) return;
                     if (!closed && postmaster(dataDirectory).isEmpty()) restart();
                 } catch (InterruptedException e) {
                     return;
                 } catch (RuntimeException e) {
+                    if (JvmShutdown.inProgress()) return;
                     LOG.errorf("Starting the embedded PostgreSQL again failed, retrying: %s", e.getMessage());
                 }
             }

@@ -70,7 +70,7 @@ public class RuleChangeListener {
                     }
                 }
             } catch (SQLException e) {
-                if (!running) return;
+                if (!running || kupon.database.JvmShutdown.inProgress()) return;
                 LOG.warnf("Rule change listener lost its connection (%s); reconnecting in 1 s, polling covers the gap", e.getMessage());
                 try {
                     Thread.sleep(1_000);

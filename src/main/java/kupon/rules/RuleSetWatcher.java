@@ -61,6 +61,7 @@ public class RuleSetWatcher {
         } catch (RuntimeException | ExecutionException e) {
             // Keep watching: a failed scan (a file vanishing mid-read, the database restarting) must not end hot reload.
             // While it keeps failing (the database is down), say so once a minute rather than at every poll.
+            if (kupon.database.JvmShutdown.inProgress()) return;
             Instant now = Instant.now();
             if (failingSince == null || Duration.between(lastWarning, now).toMinutes() >= 1) {
                 LOG.warnf("Checking for rule changes failed, retrying on the next scan: %s", e.getMessage());
