@@ -97,6 +97,18 @@ class FraudBlocksTest {
     }
 
     @Test
+    void aHouseholdIsBlockedByItsAddressHashHoweverTheAddressIsWritten() {
+        String hash = kupon.customers.HouseholdAddress.hash("7 Elm Drive", "Suite 200", "94105", null, null, "US");
+        block("ADDRESS", hash);
+        Api.checkout().body("""
+                {"cart": {"currency": "USD", "lines": [{"id": "l1", "sku": "MUG", "quantity": 1, "unitPrice": "20.00"}],
+                          "shipping": {"price": "5.00", "country": "US",
+                                       "address": {"line1": "7 elm dr", "line2": "ste 200", "postalCode": "94105-0001", "country": "US"}}},
+                 "codes": ["%s"]}""".formatted(code))
+                .when().post("/api/v1/evaluate").then().statusCode(200).body("rejectedCodes[0].reason", equalTo("BLOCKED"));
+    }
+
+    @Test
     void aBadBlockIsRefusedAtItsField() {
         Api.admin().body("{\"type\": \"PHONE\", \"value\": \"1\"}").when().post("/api/v1/fraud/blocks").then().statusCode(422)
                 .body("details[0].path", equalTo("type"));

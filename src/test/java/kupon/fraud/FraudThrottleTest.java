@@ -92,6 +92,13 @@ class FraudThrottleTest {
     }
 
     @Test
+    void aDeviceIsOneRequesterWhateverItsIp() {
+        String device = "{\"ip\": \"%s\", \"deviceId\": \"dev-" + unique() + "\"}";
+        for (int i = 0; i < 20; i++) evaluate(device.formatted("10.1.2." + i), "{}", "D" + unique()).then().statusCode(200);
+        evaluate(device.formatted("10.1.3.1"), "{}", "D" + unique()).then().statusCode(429);
+    }
+
+    @Test
     void otherRejectionsDoNotCount() {
         String promotion = "thr-" + unique();
         Api.marketer().body("""
