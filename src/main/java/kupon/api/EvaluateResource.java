@@ -52,7 +52,7 @@ public class EvaluateResource {
         }
         String ip = ClientAddress.of(http);
         // A throttled requester is refused before its cart is even checked: refusing it must cost next to nothing.
-        Requester requester = request != null && request.hasCodes() ? request.requester(ip) : null;
+        Requester requester = request != null && request.hasCodes() ? request.guesser(ip) : null;
         if (requester != null) throttle.admit(requester);
         CheckoutRequestValidator.validate(request);
         if (requester == null) return EvaluationResponse.of(evaluator.evaluate(request, Instant.now(), ip), explain);

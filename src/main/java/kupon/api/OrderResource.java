@@ -77,7 +77,7 @@ public class OrderResource {
             examples = @ExampleObject(name = "An order", value = ApiExamples.ORDER))) OrderRequest request, @Context HttpServerRequest http) {
         validate(request);
         String ip = ClientAddress.of(http);
-        Requester requester = request.checkout().hasCodes() ? request.checkout().requester(ip) : null;
+        Requester requester = request.checkout().hasCodes() ? request.checkout().guesser(ip) : null;
         if (requester != null) throttle.admit(requester);
         OrderOutcome outcome = orders.place(request, ip,
                 (orderId, evaluation) -> write(new Answer(orderId, EvaluationResponse.of(evaluation))));

@@ -19,6 +19,15 @@ public record CheckoutRequest(CartInput cart, CustomerInput customer, List<Strin
         return Requester.of(ip, customer == null ? null : customer.id(), customer == null ? null : customer.email(), deviceId(), addressHash());
     }
 
+    /**
+     * Who may be guessing codes, as throttling counts them: IP, email, customer and device, not the address (a household
+     * is throttled through its members), and cheap to work out before the request has been checked.
+     */
+    public Requester guesser(String connectionIp) {
+        String ip = context != null && context.ip() != null && !context.ip().isBlank() ? context.ip() : connectionIp;
+        return Requester.of(ip, customer == null ? null : customer.id(), customer == null ? null : customer.email(), deviceId(), null);
+    }
+
     /** The same request with no codes entered: what a blocked requester's request is evaluated as. */
     CheckoutRequest withoutCodes() {
         return new CheckoutRequest(cart, customer, List.of(), context);

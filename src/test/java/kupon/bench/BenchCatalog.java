@@ -183,6 +183,20 @@ final class BenchCatalog {
      * Writes promotions straight into the {@code promotion} table (exactly what {@code POST /api/v1/promotions}
      * stores) and moves the revision, in one transaction; far faster than one API write per promotion.
      */
+    /**
+     * Puts the catalog in a running node: the automatic promotions straight into the table, then a reload, then the
+     * code promotion and its code through the API. Answers 500 evaluate requests of carts with that code.
+     */
+    List<byte[]> seed(kupon.support.ServiceProcess node, int dbPort) throws java.sql.SQLException, java.io.IOException {
+        insertPromotions(dbPort, automaticPromotions());
+        node.expectOk("POST", "/api/v1/rulesets/reload", kupon.support.ServiceProcess.ADMIN_KEY, null);
+        node.expectOk("POST", "/api/v1/promotions", kupon.support.ServiceProcess.MARKETER_KEY, codePromotion());
+        node.expectOk("POST", "/api/v1/promotions/" + CODE_PROMOTION_ID + "/codes", kupon.support.ServiceProcess.MARKETER_KEY,
+                "{\"code\": \"" + CODE + "\"}");
+        return carts(500, 42).stream().map(cart -> Http1Connection.post("localhost", node.port, "/api/v1/evaluate",
+                kupon.support.ServiceProcess.CHECKOUT_KEY, cart)).toList();
+    }
+
     static void insertPromotions(int dbPort, List<String> promotions) throws java.sql.SQLException {
         try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + dbPort + "/postgres", "postgres", "postgres")) {
             db.setAutoCommit(false);

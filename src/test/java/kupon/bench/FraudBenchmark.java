@@ -47,13 +47,7 @@ public final class FraudBenchmark {
         report.add("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         try (ServiceProcess node = ServiceProcess.start(ServiceProcess.JAR.toAbsolutePath(), Path.of("rules").toAbsolutePath(),
                 database, "2g", work.resolve("node.log"))) {
-            BenchCatalog.insertPromotions(dbPort, catalog.automaticPromotions());
-            node.expectOk("POST", "/api/v1/rulesets/reload", ServiceProcess.ADMIN_KEY, null);
-            node.expectOk("POST", "/api/v1/promotions", ServiceProcess.MARKETER_KEY, catalog.codePromotion());
-            node.expectOk("POST", "/api/v1/promotions/" + BenchCatalog.CODE_PROMOTION_ID + "/codes", ServiceProcess.MARKETER_KEY,
-                    "{\"code\": \"" + BenchCatalog.CODE + "\"}");
-            List<byte[]> legitimate = catalog.carts(500, 42).stream()
-                    .map(cart -> Http1Connection.post("localhost", node.port, "/api/v1/evaluate", ServiceProcess.CHECKOUT_KEY, cart)).toList();
+            List<byte[]> legitimate = catalog.seed(node, dbPort);
             for (int round = 1; round <= rounds; round++) {
                 measure(node.port, legitimate, round, false);
                 measure(node.port, legitimate, round, true);

@@ -41,13 +41,7 @@ public final class ReloadBenchmark {
         BenchCatalog catalog = new BenchCatalog(PROMOTIONS);
         report.addAll(CpuMeter.header("2g"));
         try (ServiceProcess node = ServiceProcess.start(jar, rules, database, "2g", work.resolve("node-1.log"))) {
-            BenchCatalog.insertPromotions(dbPort, catalog.automaticPromotions());
-            node.expectOk("POST", "/api/v1/rulesets/reload", ServiceProcess.ADMIN_KEY, null);
-            node.expectOk("POST", "/api/v1/promotions", ServiceProcess.MARKETER_KEY, catalog.codePromotion());
-            node.expectOk("POST", "/api/v1/promotions/" + BenchCatalog.CODE_PROMOTION_ID + "/codes", ServiceProcess.MARKETER_KEY,
-                    "{\"code\": \"" + BenchCatalog.CODE + "\"}");
-            List<byte[]> requests = catalog.carts(500, 42).stream()
-                    .map(cart -> Http1Connection.post("localhost", node.port, "/api/v1/evaluate", ServiceProcess.CHECKOUT_KEY, cart)).toList();
+            List<byte[]> requests = catalog.seed(node, dbPort);
 
             List<String> events = new ArrayList<>();
             Path drl = rules.resolve("catalog/electronics-10.drl");

@@ -60,6 +60,13 @@ class RuntimeProblemsTest {
                 .when().post("/api/v1/evaluate").then().statusCode(200).extract().jsonPath().getObject("discountTotal", BigDecimal.class);
     }
 
+    private void upload() {
+        RestAssured.given().header("Authorization", "Bearer " + Api.ADMIN_KEY)
+                .multiPart("file", file, rules().getBytes(StandardCharsets.UTF_8), "application/octet-stream")
+                .multiPart("name", file)
+                .when().post("/api/v1/rulesets").then().statusCode(201);
+    }
+
     @AfterEach
     void cleanUp() {
         Api.admin().when().delete("/api/v1/rulesets/files/" + file);
@@ -67,10 +74,7 @@ class RuntimeProblemsTest {
 
     @Test
     void aRuleThatFailsOnSomeCartsIsSkippedCountedAndShown() {
-        RestAssured.given().header("Authorization", "Bearer " + Api.ADMIN_KEY)
-                .multiPart("file", file, rules().getBytes(StandardCharsets.UTF_8), "application/octet-stream")
-                .multiPart("name", file)
-                .when().post("/api/v1/rulesets").then().statusCode(201);
+        upload();
         double before = metric();
 
         assertThat(discount(10)).isEqualByComparingTo("1.00");
@@ -106,10 +110,7 @@ class RuntimeProblemsTest {
 
     @Test
     void theAnswerStillComesWhenEveryRuleFails() {
-        RestAssured.given().header("Authorization", "Bearer " + Api.ADMIN_KEY)
-                .multiPart("file", file, rules().getBytes(StandardCharsets.UTF_8), "application/octet-stream")
-                .multiPart("name", file)
-                .when().post("/api/v1/rulesets").then().statusCode(201);
+        upload();
         Api.checkout().body("{\"cart\": {\"currency\": \"USD\", \"lines\": [{\"id\": \"l1\", \"sku\": \"" + sku
                         + "\", \"quantity\": 200, \"unitPrice\": \"1.00\"}]}}")
                 .when().post("/api/v1/evaluate").then().statusCode(200).body("total", equalTo(new BigDecimal("200.00")));
