@@ -146,6 +146,13 @@ class HttpFuzzTest {
         all.add(() -> post(Api.admin(), "/api/v1/rulesets/versions/" + pick("99999999999", segment()) + "/activate", () -> ""));
         all.add(() -> post(Api.marketer(), "/api/v1/simulate", () -> "{\"ruleSet\": %s, \"carts\": [%s, %s]}"
                 .formatted(v("\"active\""), checkoutBody(), checkoutBody())));
+        // Blocks only on devices no other test uses, so that what the fuzzer blocks stops nothing else.
+        all.add(() -> post(Api.admin(), "/api/v1/fraud/blocks", () -> "{\"type\": %s, \"value\": %s, \"until\": %s, \"reason\": %s}"
+                .formatted(v("\"DEVICE\""), v("\"fz-device-" + random.nextInt(1000) + "\""), v("null"), v("null"))));
+        all.add(() -> call(Api.admin(), "DELETE", "/api/v1/fraud/blocks/" + segment(), null));
+        all.add(() -> call(Api.admin(), "GET", "/api/v1/fraud/events?from=" + segment() + "&type=" + segment() + "&value=" + segment()
+                + "&limit=" + segment() + "&before=" + segment(), null));
+        all.add(() -> call(Api.admin(), "GET", "/api/v1/fraud/patterns?from=" + segment() + "&to=" + segment(), null));
         return all;
     }
 
