@@ -1,5 +1,6 @@
 package kupon.evaluation;
 
+import kupon.rules.RuleFailures;
 import kupon.rules.RuleProblem;
 import kupon.rules.api.Actions;
 import org.jboss.logging.Logger;
@@ -54,7 +55,7 @@ final class RuleFiring {
             session.insert(facts.clock());
             long deadline = System.nanoTime() + maxTime.toNanos();
             try {
-                int count = session.fireAllRules(match -> System.nanoTime() < deadline, maxFirings);
+                int count = RuleFailures.collectInto(problems, () -> session.fireAllRules(match -> System.nanoTime() < deadline, maxFirings));
                 if (count >= maxFirings || System.nanoTime() >= deadline) {
                     LOG.warnf("%s was stopped after %d firings: a rule probably triggers itself again; the offers made so far are used",
                             what, count);
@@ -62,19 +63,12 @@ final class RuleFiring {
             } catch (RuntimeException e) {
                 // A rule that throws (a bad amount, a malformed id) is the rule author's bug; checkout keeps working
                 // with the offers made before it, and the log says which rule to fix.
-                problems.add(new RuleProblem(firing[0], null, rootMessage(e)));
+                // A KieBase built by Kupon records failing rules and goes on (RuleFailures); one built otherwise throws.
+                problems.add(new RuleProblem(firing[0], null, RuleFailures.rootMessage(e)));
             }
         } finally {
             session.dispose();
         }
         return fired;
-    }
-
-    /** What went wrong, without the engine's wrapping ("Exception executing consequence for rule ..."). */
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.length() > 300 ? message.substring(0, 300) + "..." : message;
     }
 }

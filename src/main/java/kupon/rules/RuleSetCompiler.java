@@ -145,7 +145,7 @@ public final class RuleSetCompiler {
             return new Outcome.Failed(generated);
         }
         KieContainer container = kie.newKieContainer(releaseId, factsLoader);
-        KieBase kieBase = container.getKieBase();
+        KieBase kieBase = container.newKieBase(configuration(kie));
         // The container is only a way to the KieBase; keeping the module registered would leak one per reload.
         kie.getRepository().removeKieModule(releaseId);
         return new Outcome.Compiled(kieBase, declaresActions(kieBase), new CompiledModule(releaseId.getVersion(), kjar));
@@ -164,7 +164,7 @@ public final class RuleSetCompiler {
             if (kieModule == null) return Optional.empty();
             kie.getRepository().addKieModule(kieModule);
             ClassLoader factsLoader = Actions.class.getClassLoader();
-            KieBase kieBase = kie.newKieContainer(releaseId, factsLoader).getKieBase();
+            KieBase kieBase = kie.newKieContainer(releaseId, factsLoader).newKieBase(configuration(kie));
             kie.getRepository().removeKieModule(releaseId);
             return Optional.of(new Outcome.Compiled(kieBase, declaresActions(kieBase), module));
         } catch (IOException | RuntimeException e) {
@@ -174,6 +174,13 @@ public final class RuleSetCompiler {
         } finally {
             if (jar != null) jar.toFile().delete();
         }
+    }
+
+    /** A rule that throws on a cart is recorded and the others go on firing ({@link RuleFailures}). */
+    private static org.kie.api.KieBaseConfiguration configuration(KieServices kie) {
+        org.kie.api.KieBaseConfiguration configuration = kie.newKieBaseConfiguration();
+        configuration.setOption(org.kie.internal.conf.ConsequenceExceptionHandlerOption.get(RuleFailures.class));
+        return configuration;
     }
 
     private static String fileNames(List<CompiledSource> sources) {

@@ -115,4 +115,38 @@ class RuntimeProblemsTest {
                         + "\", \"quantity\": 200, \"unitPrice\": \"1.00\"}]}}")
                 .when().post("/api/v1/evaluate").then().statusCode(200).body("total", equalTo(new BigDecimal("200.00")));
     }
+
+    @Test
+    void theOtherRulesGoOnFiringAfterOneFails() {
+        String both = """
+                package kupon.rules.problems;
+                import kupon.rules.model.Line;
+                global kupon.rules.api.Actions actions;
+
+                rule "%1$s: fails first"
+                salience 10
+                when
+                    $line : Line( sku == "%2$s" )
+                then
+                    actions.promotion($line.getSku()).freeShipping();
+                end
+
+                rule "%1$s: 1.00 off"
+                when
+                    $line : Line( sku == "%2$s" )
+                then
+                    actions.promotion("%1$s-after").amountOffEachItem("1.00").onLine($line);
+                end
+                """.formatted(id, sku);
+        RestAssured.given().header("Authorization", "Bearer " + Api.ADMIN_KEY)
+                .multiPart("file", file, both.getBytes(StandardCharsets.UTF_8), "application/octet-stream")
+                .multiPart("name", file)
+                .when().post("/api/v1/rulesets").then().statusCode(201);
+        // The failing rule fires first; the rule after it still gives its 1.00.
+        assertThat(discount(3)).isEqualByComparingTo("3.00");
+        List<Map<String, Object>> problems = Api.marketer().when().get("/api/v1/rulesets/active").then().statusCode(200)
+                .extract().jsonPath().getList("runtimeProblems");
+        assertThat(problems).filteredOn(p -> (id + ": fails first").equals(p.get("rule"))).singleElement()
+                .satisfies(p -> assertThat((String) p.get("message")).contains("is not a slug"));
+    }
 }
