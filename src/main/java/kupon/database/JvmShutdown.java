@@ -1,8 +1,8 @@
 package kupon.database;
 
 /**
- * Whether the JVM is shutting down. A Ctrl-C reaches the embedded PostgreSQL (it runs in Kupon's process group) as
- * soon as Kupon, so during a shutdown a lost database is expected and nothing should warn about it or restart it.
+ * Whether the JVM is shutting down: then a lost database (an external one stopped with the host, or the embedded one
+ * closing after the service) is expected, and nothing should warn about it or start it again.
  */
 public final class JvmShutdown {
 

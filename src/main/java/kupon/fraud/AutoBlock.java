@@ -1,5 +1,6 @@
 package kupon.fraud;
 
+import kupon.database.BackgroundThread;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +11,6 @@ import org.jboss.logging.Logger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -29,11 +29,7 @@ public class AutoBlock {
     private final AbusePatterns patterns;
     private final FraudBlocks blocks;
     private final FraudConfig.AutoBlock config;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "fraud-auto-block");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService scheduler = BackgroundThread.named("fraud-auto-block");
 
     public AutoBlock(Sql sql, AbusePatterns patterns, FraudBlocks blocks, FraudConfig config) {
         this.sql = sql;
@@ -55,7 +51,7 @@ public class AutoBlock {
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        scheduler.shutdownNow();
+        BackgroundThread.stop(scheduler);
     }
 
     /** Blocks what the policy finds now; the blocks it added (none when another node is running it at the moment). */

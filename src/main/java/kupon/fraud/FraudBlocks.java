@@ -1,5 +1,6 @@
 package kupon.fraud;
 
+import kupon.database.BackgroundThread;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -30,11 +30,7 @@ public class FraudBlocks {
     private final Sql sql;
     private final FraudConfig config;
     private volatile Map<Subject, Block> inForce = Map.of();
-    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "fraud-blocks");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService refresher = BackgroundThread.named("fraud-blocks");
 
     public FraudBlocks(Sql sql, FraudConfig config) {
         this.sql = sql;
@@ -47,7 +43,7 @@ public class FraudBlocks {
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        refresher.shutdownNow();
+        BackgroundThread.stop(refresher);
     }
 
     /** The block in force on one of the requester's identities, if any. */

@@ -81,7 +81,7 @@ public class ActiveRuleSet {
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        builder.shutdownNow();
+        kupon.database.BackgroundThread.stop(builder);
     }
 
     /** A promotion write on this node committed: rebuild now, so the change is live when the request returns. */

@@ -1,5 +1,6 @@
 package kupon.rules;
 
+import kupon.database.BackgroundThread;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -11,7 +12,6 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -27,11 +27,7 @@ public class RuleSetWatcher {
 
     private final ActiveRuleSet ruleSets;
     private final Duration pollInterval;
-    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "rule-set-watch");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService watcher = BackgroundThread.named("rule-set-watch");
     private Instant failingSince;
     private Instant lastWarning = Instant.EPOCH;
 
@@ -46,7 +42,7 @@ public class RuleSetWatcher {
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        watcher.shutdownNow();
+        BackgroundThread.stop(watcher);
     }
 
     private void watch() {
