@@ -111,6 +111,23 @@ final class ApiOperations {
         doc("GET /api/v1/fraud/patterns", "Find accounts that share a device, IP, email or address",
                 "Groups of distinct accounts sharing one identity that redeemed promotions limited per customer or to first"
                         + " orders, with the orders and amounts.", null, "The patterns, largest first", BAD);
+        doc("GET /api/v1/analytics/promotions", "What each promotion earned and cost in a period",
+                "Orders, cancels, customers, revenue, discount, average order value with and without it, margin, ROI and"
+                        + " influence, a page of promotions at a time; `format=csv` for a spreadsheet.", null, "A page of figures", BAD);
+        doc("GET /api/v1/analytics/promotions/{id}", "One promotion's figures, series, codes and experiment",
+                "The figures of the list, a series per day, week or month in `timeZone`, code attempts and rejections by"
+                        + " reason, and with a holdout the experiment: both groups, incremental revenue, lift and its 95% interval.",
+                null, "The figures", BAD);
+        doc("GET /api/v1/analytics/codes/{code}", "One code's figures and series", "The orders that used the code and what it took off.",
+                null, "The figures", BAD);
+        doc("GET /api/v1/analytics/campaigns/{campaign}", "One campaign's figures and series",
+                "Orders whose context named the campaign.", null, "The figures", BAD);
+        doc("GET /api/v1/analytics/channels", "Figures by the order's channel, source and campaign",
+                "The first `limit` values of each, from the orders' context.", null, "Figures per channel, source and campaign", BAD);
+        doc("GET /api/v1/analytics/compare", "Promotions or campaigns side by side",
+                "`promotions=a,b,c` or `campaigns=x,y`: the same figures for each, in the order given.", null, "The figures", BAD);
+        doc("POST /api/v1/analytics/rebuild", "Compute the rollups again from the order ledger",
+                "For admins: throws the rollups away and recounts every recorded order in one snapshot.", null, "How many orders were counted");
     }
 
     private ApiOperations() {

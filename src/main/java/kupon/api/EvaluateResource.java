@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import java.time.Instant;
+import kupon.analytics.CheckoutCounting;
 
 /**
  * {@code POST /api/v1/evaluate}: what would this cart get? Consumes no usage limit. Checkout keys call it; marketer
@@ -34,10 +35,12 @@ public class EvaluateResource {
 
     private final Evaluator evaluator;
     private final GuessingThrottle throttle;
+    private final CheckoutCounting counting;
 
-    public EvaluateResource(Evaluator evaluator, GuessingThrottle throttle) {
+    public EvaluateResource(Evaluator evaluator, GuessingThrottle throttle, CheckoutCounting counting) {
         this.evaluator = evaluator;
         this.throttle = throttle;
+        this.counting = counting;
     }
 
     @POST
@@ -55,9 +58,10 @@ public class EvaluateResource {
         Requester requester = request != null && request.hasCodes() ? request.guesser(ip) : null;
         if (requester != null) throttle.admit(requester);
         CheckoutRequestValidator.validate(request);
-        if (requester == null) return EvaluationResponse.of(evaluator.evaluate(request, Instant.now(), ip), explain);
         Evaluation evaluation = evaluator.evaluate(request, Instant.now(), ip);
-        throttle.count(requester, evaluation.rejectedCodes());
+        // A marketer trying a cart is not a shopper: analytics count checkout's evaluations only.
+        if (requestContext.getProperty(ApiKeyFilter.ROLE_PROPERTY) != Role.MARKETER) counting.count(evaluation);
+        if (requester != null) throttle.count(requester, evaluation.rejectedCodes());
         return EvaluationResponse.of(evaluation, explain);
     }
 }

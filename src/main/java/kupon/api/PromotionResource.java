@@ -127,7 +127,7 @@ public class PromotionResource {
         String name = request == null || request.name() == null ? original.name() : request.name();
         Promotion copy = new Promotion(newId, name, PromotionStatus.INACTIVE, original.trigger(), original.priority(),
                 original.exclusive(), original.stopFurther(), original.combinesWith(), original.conditions(), original.reward(),
-                original.schedule(), original.limits(), original.campaign());
+                original.schedule(), original.limits(), original.campaign(), original.holdout());
         PromotionValidator.validate(copy);
         Promotion created = promotions.create(copy);
         return Response.created(URI.create("/api/v1/promotions/" + created.id())).entity(created).build();

@@ -54,6 +54,21 @@ public final class PromotionValidator {
         if (p.conditions() != null) conditions(p.conditions());
         if (p.schedule() != null) schedule(p.schedule());
         if (p.limits() != null) limits(p.limits());
+        if (p.holdout() != null) holdout(p.holdout(), p.trigger());
+    }
+
+    /** At most half the shoppers: a control group larger than the treatment measures little and costs a lot. */
+    private void holdout(Promotion.Holdout h, Promotion.Trigger trigger) {
+        if (trigger == Promotion.Trigger.CODE) {
+            error("holdout", "applies to automatic promotions only: to measure a code campaign, keep a control group out of"
+                    + " those it sends the code to");
+            return;
+        }
+        BigDecimal percent = h.percent();
+        if (percent == null) error("holdout.percent", "is required: the share of shoppers held out, e.g. 10");
+        else if (percent.signum() <= 0 || percent.compareTo(BigDecimal.valueOf(50)) > 0 || FieldLimits.decimals(percent) > 2) {
+            error("holdout.percent", "must be above 0 and at most 50, with at most 2 decimals, e.g. 10 or 2.5");
+        }
     }
 
     private void reward(RewardDefinition r) {

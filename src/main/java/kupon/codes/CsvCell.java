@@ -5,12 +5,12 @@ package kupon.codes;
  * comma or line break, and with a leading {@code '} when it starts like a formula ({@code =}, {@code +}, {@code -},
  * {@code @}), so opening the export never runs what a code happens to start with.
  */
-final class CsvCell {
+public final class CsvCell {
 
     private CsvCell() {
     }
 
-    static String of(String value) {
+    public static String of(String value) {
         if (value == null || value.isEmpty()) return "";
         String text = "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
         boolean quote = text.chars().anyMatch(c -> c == '"' || c == ',' || c == '\n' || c == '\r');

@@ -98,11 +98,31 @@ public final class CartEvaluation {
         RuleOffers.Result rules = RuleOffers.within(stated, catalog.counters());
         List<Offer> offers = new ArrayList<>(rules.offers());
         offers.addAll(catalog.offers());
-        PricingResult pricing = pricingEngine.price(facts.pricingCart(), offers);
+        Experiments.Priced priced = Experiments.price(pricingEngine, facts, offers, catalog.candidates());
+        PricingResult pricing = priced.pricing();
+        List<RejectedCode> rejected = rejectedCodes(facts, catalog, rules, pricing);
         // After the offers are built: building them reports mistakes too (a promotion given no reward).
-        return new Evaluation(pricing, rejectedCodes(facts, catalog, rules, pricing), ruleSet.version(), now, fired,
+        return new Evaluation(pricing, rejected, ruleSet.version(), now, fired,
                 plannedUses(pricing, catalog, rules), shopper(facts), withStated(problems, actions.problems()),
-                catalog.excluded());
+                catalog.excluded(), priced.holdouts(), priced.exposures(), codeAttempts(facts, stored, pricing, rejected));
+    }
+
+    /** Each entered code that belongs to a promotion (stored, or stated by a rule), applied or with its rejection. */
+    private static List<Evaluation.CodeAttempt> codeAttempts(CheckoutFacts facts, Map<String, PromoCode> stored,
+                                                            PricingResult pricing, List<RejectedCode> rejected) {
+        if (facts.codes().isEmpty()) return List.of();
+        List<Evaluation.CodeAttempt> attempts = new ArrayList<>();
+        for (EnteredCode entered : facts.codes()) {
+            String code = entered.getCode();
+            PromoCode known = stored.get(code);
+            String promotionId = known != null ? known.promotionId() : pricing.applied().stream()
+                    .filter(a -> code.equals(a.code())).map(PricingResult.Applied::promotionId).findFirst().orElse(null);
+            if (promotionId == null) continue;
+            RejectionReason reason = rejected.stream().filter(r -> r.code().equals(code)).map(RejectedCode::reason)
+                    .findFirst().orElse(null);
+            attempts.add(new Evaluation.CodeAttempt(code, promotionId, reason));
+        }
+        return attempts;
     }
 
     /** The mistakes the action API noticed ("given two rewards"), after those of rules that failed. */

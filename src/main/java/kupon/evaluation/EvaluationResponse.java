@@ -16,7 +16,7 @@ import java.util.List;
 public record EvaluationResponse(String currency, BigDecimal subtotal, BigDecimal discountTotal, BigDecimal shipping,
                                  BigDecimal shippingDiscount, BigDecimal tax, BigDecimal total, List<LineView> lines,
                                  List<AppliedView> applied, List<RejectedCode> rejectedCodes, List<HintView> hints,
-                                 List<GiftView> gifts, long ruleSetVersion, Instant evaluatedAt,
+                                 List<GiftView> gifts, List<HoldoutView> holdouts, long ruleSetVersion, Instant evaluatedAt,
                                  @JsonInclude(JsonInclude.Include.NON_NULL) List<Explanation> explain) {
 
     public record LineView(String id, BigDecimal subtotal, BigDecimal discount, BigDecimal total, BigDecimal tax,
@@ -35,6 +35,10 @@ public record EvaluationResponse(String currency, BigDecimal subtotal, BigDecima
     public record GiftView(String promotionId, String sku, int quantity) {
     }
 
+    /** A promotion this shopper would have got but is held out of, in its control group. */
+    public record HoldoutView(String promotionId) {
+    }
+
     public static EvaluationResponse of(Evaluation evaluation) {
         return of(evaluation, false);
     }
@@ -51,6 +55,7 @@ public record EvaluationResponse(String currency, BigDecimal subtotal, BigDecima
                 evaluation.rejectedCodes(),
                 p.hints().stream().map(h -> new HintView(h.promotionId(), h.kind(), h.missing(), h.message())).toList(),
                 p.gifts().stream().map(g -> new GiftView(g.promotionId(), g.sku(), g.quantity())).toList(),
+                evaluation.holdouts().stream().map(HoldoutView::new).toList(),
                 evaluation.ruleSetVersion(), evaluation.evaluatedAt(),
                 explain ? Explanation.of(evaluation, p.currency().getCurrencyCode()) : null);
     }

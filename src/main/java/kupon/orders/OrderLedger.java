@@ -21,8 +21,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Owner of the order ledger, the tables {@code orders}, {@code order_line}, {@code order_promotion} and
- * {@code order_usage}: orders, their lines, what each promotion took off (in all and per line), and what they consumed.
+ * Owner of the order ledger, the tables {@code orders}, {@code order_line}, {@code order_promotion}, {@code order_usage}
+ * and {@code order_experiment}: orders, their lines, what each promotion took off (in all and per line), what they
+ * consumed, and the experiment groups their shopper was in.
  */
 final class OrderLedger {
 
@@ -126,6 +127,19 @@ final class OrderLedger {
         void add(String lineId, BigDecimal amount) {
             lineIds.add(lineId);
             amounts.add(amount);
+        }
+    }
+
+    /** The experiments the order took part in, with the shopper's group in each. */
+    static void insertExperiments(Connection c, String orderId, Evaluation evaluation) throws SQLException {
+        if (evaluation.exposures().isEmpty()) return;
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO order_experiment (order_id, promotion_id, customer_key, held_out) VALUES (?, ?, ?, ?)")) {
+            for (Evaluation.Exposure exposure : evaluation.exposures()) {
+                Sql.bind(insert, orderId, exposure.promotionId(), exposure.customerKey(), exposure.heldOut());
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
     }
 

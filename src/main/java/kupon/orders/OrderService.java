@@ -3,6 +3,9 @@ package kupon.orders;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import kupon.analytics.CheckoutCounting;
+import kupon.analytics.OrderFeed;
+import kupon.analytics.PromotionMetrics;
 import kupon.codes.CodeLedger;
 import kupon.codes.CodeLookup;
 import kupon.database.Sql;
@@ -59,10 +62,14 @@ public class OrderService {
     private final Sql sql;
     private final ObjectMapper json;
     private final CodeLookup codeLookup;
+    private final CheckoutCounting counting;
+    private final PromotionMetrics metrics;
 
     public OrderService(Evaluator evaluator, UsageLedger ledger, CodeLedger codes, Sql sql, ObjectMapper json,
-                        CodeLookup codeLookup) {
+                        CodeLookup codeLookup, CheckoutCounting counting, PromotionMetrics metrics) {
         this.codeLookup = codeLookup;
+        this.counting = counting;
+        this.metrics = metrics;
         this.evaluator = evaluator;
         this.ledger = ledger;
         this.codes = codes;
@@ -83,6 +90,8 @@ public class OrderService {
                 }
             }
             Evaluation evaluation = evaluator.evaluateForOrder(request.checkout(), Instant.now(), connectionIp);
+            // The shopper tried once, however many times contention makes the order evaluate again.
+            if (attempt == 1) counting.count(evaluation);
             BigDecimal total = evaluation.pricing().total().amount();
             boolean codeRejected = !evaluation.rejectedCodes().isEmpty();
             boolean totalChanged = request.expectedTotal() != null && request.expectedTotal().compareTo(total) != 0;
@@ -103,6 +112,7 @@ public class OrderService {
                     return null;
                 });
                 forgetCodes(evaluation);
+                metrics.placed(evaluation);
                 return new OrderOutcome.Placed(answer);
             } catch (LimitTaken | OrderIdTaken e) {
                 LOG.debugf("Order %s: %s, evaluating again (attempt %d)", request.orderId(), e.getClass().getSimpleName(), attempt);
@@ -130,6 +140,7 @@ public class OrderService {
                     ledger.release(c, new UsageKey(used.subject(), used.scope(), used.key()), used.amount());
                 }
             }
+            OrderFeed.note(c, orderId, OrderFeed.Change.CANCELLED);
             return Cancelled.NOW;
         });
         released.forEach(codeLookup::forget);
@@ -194,6 +205,8 @@ public class OrderService {
         }
         OrderLedger.insertPromotions(c, request.orderId(), evaluation);
         OrderLedger.recordUsage(c, request.orderId(), used);
+        OrderLedger.insertExperiments(c, request.orderId(), evaluation);
+        OrderFeed.note(c, request.orderId(), OrderFeed.Change.PLACED);
     }
 
     /** Deadlocks and serialization failures are another order's doing; evaluating again resolves them. */

@@ -20,7 +20,8 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Promotion(String id, String name, PromotionStatus status, Trigger trigger, Integer priority,
                         Boolean exclusive, Boolean stopFurther, CombinesWith combinesWith, Conditions conditions,
-                        RewardDefinition reward, Schedule schedule, Limits limits, String campaign) {
+                        RewardDefinition reward, Schedule schedule, Limits limits, String campaign,
+                        Holdout holdout) {
 
     /** AUTOMATIC applies whenever eligible; CODE only when one of its codes is entered. */
     public enum Trigger { AUTOMATIC, CODE }
@@ -82,6 +83,10 @@ public record Promotion(String id, String name, PromotionStatus status, Trigger 
         }
     }
 
+    /** A control group: {@code percent} of identified shoppers (by a stable hash) get nothing from the promotion. */
+    public record Holdout(BigDecimal percent) {
+    }
+
     /** The same promotion with every optional field filled with its documented default. */
     public Promotion withDefaults() {
         return new Promotion(id, name, status == null ? PromotionStatus.ACTIVE : status,
@@ -89,16 +94,16 @@ public record Promotion(String id, String name, PromotionStatus status, Trigger 
                 Boolean.TRUE.equals(exclusive), Boolean.TRUE.equals(stopFurther),
                 combinesWith == null ? CombinesWith.ALL : new CombinesWith(!Boolean.FALSE.equals(combinesWith.items()),
                         !Boolean.FALSE.equals(combinesWith.order()), !Boolean.FALSE.equals(combinesWith.shipping())),
-                conditions == null ? Conditions.NONE : conditions, reward, schedule, limits, campaign);
+                conditions == null ? Conditions.NONE : conditions, reward, schedule, limits, campaign, holdout);
     }
 
     public Promotion withStatus(PromotionStatus newStatus) {
         return new Promotion(id, name, newStatus, trigger, priority, exclusive, stopFurther, combinesWith, conditions,
-                reward, schedule, limits, campaign);
+                reward, schedule, limits, campaign, holdout);
     }
 
     public Promotion withId(String newId) {
         return new Promotion(newId, name, status, trigger, priority, exclusive, stopFurther, combinesWith, conditions,
-                reward, schedule, limits, campaign);
+                reward, schedule, limits, campaign, holdout);
     }
 }

@@ -37,7 +37,14 @@ class TableOwnershipTest {
             Map.entry("compiled_rule_set", "kupon/rules/RuleSourceStore.java"),
             Map.entry("fraud_attempt", "kupon/fraud/CodeGuessing.java"),
             Map.entry("fraud_block", "kupon/fraud/FraudBlocks.java"),
-            Map.entry("fraud_event", "kupon/fraud/FraudEvents.java"));
+            Map.entry("fraud_event", "kupon/fraud/FraudEvents.java"),
+            Map.entry("order_experiment", "kupon/orders/OrderLedger.java"),
+            Map.entry("analytics_pending", "kupon/analytics/OrderFeed.java"),
+            Map.entry("analytics_rollup", "kupon/analytics/Rollups.java"),
+            Map.entry("analytics_customer", "kupon/analytics/Rollups.java"),
+            Map.entry("analytics_value", "kupon/analytics/Rollups.java"),
+            Map.entry("analytics_code_counter", "kupon/analytics/CheckoutCounting.java"),
+            Map.entry("analytics_exposure", "kupon/analytics/CheckoutCounting.java"));
 
     private static final Pattern WRITE = Pattern.compile(
             "\\b(?:INSERT INTO|UPDATE|DELETE FROM)\\s+([a-z_]+)(?=\\s*(?:SET\\b|\\(|VALUES\\b|WHERE\\b|SELECT\\b|\"|$))",

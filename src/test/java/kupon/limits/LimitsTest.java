@@ -34,7 +34,7 @@ class LimitsTest {
     @Test
     void aJsonPromotionCountsItsDaysInItsSchedulesTimeZone() {
         Promotion json = new Promotion("bf-20", null, null, null, null, null, null, null, null, null,
-                new Promotion.Schedule(null, null, "Europe/Paris", null, null), EVERY_LIMIT, null);
+                new Promotion.Schedule(null, null, "Europe/Paris", null, null), EVERY_LIMIT, null, null);
 
         assertThat(Limits.of(json, null, "u-1", "203.0.113.9", LATE_EVENING_IN_LONDON))
                 .isEqualTo(Limits.of("bf-20", EVERY_LIMIT, ZoneId.of("Europe/Paris"), null, "u-1", "203.0.113.9", LATE_EVENING_IN_LONDON));

@@ -1,0 +1,242 @@
+package kupon.analytics;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import kupon.customers.CustomerHistory;
+import kupon.database.BackgroundThread;
+import kupon.database.Sql;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Owner of the rollups ({@code analytics_rollup}, {@code analytics_customer}, {@code analytics_value}): takes in the
+ * orders {@link OrderFeed} noted, in batches, every second and before each analytics read; rebuilds them from the
+ * ledger on demand. One node at a time rolls up (an advisory lock), so sums never contend with each other.
+ */
+@ApplicationScoped
+public class Rollups {
+
+    private static final Logger LOG = Logger.getLogger(Rollups.class);
+    private static final long LOCK = 7140001;
+    private static final int BATCH = 5000;
+
+    private final Sql sql;
+    private final ObjectMapper json;
+    private final AnalyticsConfig config;
+    private final ScheduledExecutorService roller = BackgroundThread.named("analytics-rollup");
+
+    public Rollups(Sql sql, ObjectMapper json, AnalyticsConfig config) {
+        this.sql = sql;
+        this.json = json;
+        this.config = config;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        long every = config.rollupInterval().toMillis();
+        roller.scheduleWithFixedDelay(() -> {
+            try {
+                catchUp();
+            } catch (RuntimeException e) {
+                if (!kupon.database.JvmShutdown.inProgress()) LOG.warnf("Analytics rollup failed, trying again: %s", e.getMessage());
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        BackgroundThread.stop(roller);
+    }
+
+    /** Takes in every order change committed so far; returns how many. */
+    public int catchUp() {
+        int total = 0;
+        while (true) {
+            int taken = sql.newTransaction("Rolling up orders for analytics", c -> {
+                Sql.one(c, "SELECT pg_advisory_xact_lock(?)", row -> true, LOCK);
+                List<OrderFeed.Pending> pending = OrderFeed.take(c, BATCH);
+                if (pending.isEmpty()) return 0;
+                Map<String, RollupBatch.OrderFacts> orders = facts(c, pending.stream().map(OrderFeed.Pending::orderId).distinct().toList());
+                RollupBatch batch = new RollupBatch();
+                for (OrderFeed.Pending p : pending) {
+                    RollupBatch.OrderFacts order = orders.get(p.orderId());
+                    if (order == null) continue;
+                    if (p.change() == OrderFeed.Change.PLACED) batch.placed(order);
+                    else batch.cancelled(order);
+                }
+                write(c, batch);
+                return pending.size();
+            });
+            total += taken;
+            if (taken < BATCH) return total;
+        }
+    }
+
+    /** Throws the rollups away and computes them again from the order ledger, in one consistent snapshot. */
+    public long rebuild() {
+        return sql.newTransaction("Rebuilding the analytics rollups", c -> {
+            Sql.update(c, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+            Sql.one(c, "SELECT pg_advisory_xact_lock(?)", row -> true, LOCK);
+            // The ledger as of this snapshot holds every change still pending: they are in what follows.
+            while (!OrderFeed.take(c, 100_000).isEmpty()) {
+                LOG.debug("Dropped pending changes the rebuild covers");
+            }
+            Sql.update(c, "DELETE FROM analytics_rollup WHERE dimension IS NOT NULL");
+            Sql.update(c, "DELETE FROM analytics_customer WHERE dimension IS NOT NULL");
+            long count = 0;
+            String after = "";
+            while (true) {
+                List<String> ids = Sql.list(c, "SELECT order_id FROM orders WHERE order_id > ? ORDER BY order_id LIMIT ?",
+                        row -> row.getString(1), after, BATCH);
+                if (ids.isEmpty()) return count;
+                RollupBatch batch = new RollupBatch();
+                List<String> cancelled = Sql.list(c, "SELECT order_id FROM orders WHERE order_id = ANY (?) AND status = 'CANCELLED'",
+                        row -> row.getString(1), ids);
+                Map<String, RollupBatch.OrderFacts> orders = facts(c, ids);
+                orders.values().forEach(batch::placed);
+                cancelled.forEach(id -> batch.cancelled(orders.get(id)));
+                write(c, batch);
+                count += ids.size();
+                after = ids.get(ids.size() - 1);
+            }
+        });
+    }
+
+    /**
+     * The orders as the rollups need them. A first order is one with no earlier order (any status) of the same customer
+     * key; the margin is over lines that carry a unit cost, null when none does.
+     */
+    private Map<String, RollupBatch.OrderFacts> facts(Connection c, List<String> orderIds) throws SQLException {
+        Map<String, RollupBatch.OrderFacts> facts = new HashMap<>();
+        try (PreparedStatement query = c.prepareStatement("""
+                SELECT o.order_id, o.placed_at, o.currency, o.total, o.discount_total + o.shipping_discount AS discount,
+                       o.customer_id, o.email, o.channel, o.source, o.campaign, o.response,
+                       CASE WHEN o.customer_id IS NOT NULL THEN NOT EXISTS (
+                                SELECT 1 FROM orders p WHERE p.customer_id = o.customer_id
+                                   AND (p.placed_at, p.order_id) < (o.placed_at, o.order_id))
+                            WHEN o.email IS NOT NULL THEN NOT EXISTS (
+                                SELECT 1 FROM orders p WHERE p.email = o.email AND p.customer_id IS NULL
+                                   AND (p.placed_at, p.order_id) < (o.placed_at, o.order_id))
+                            ELSE false END AS first_order,
+                       (SELECT sum(l.total - l.unit_cost * l.quantity) FROM order_line l
+                         WHERE l.order_id = o.order_id AND l.unit_cost IS NOT NULL) AS margin
+                  FROM orders o WHERE o.order_id = ANY (?)""")) {
+            Sql.bind(query, orderIds);
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    String id = row.getString("order_id");
+                    facts.put(id, new RollupBatch.OrderFacts(id, Sql.instant(row, "placed_at"), row.getString("currency"),
+                            row.getBigDecimal("total"), row.getBigDecimal("discount"),
+                            CustomerHistory.customerKey(row.getString("customer_id"), row.getString("email")),
+                            row.getString("channel"), row.getString("source"), row.getString("campaign"),
+                            row.getBoolean("first_order"), row.getBigDecimal("margin"), applied(id, row.getString("response"))));
+                }
+            }
+        }
+        return facts;
+    }
+
+    /** What each promotion took off, from the order's stored answer (the ledger's copy of what the shopper was shown). */
+    private List<RollupBatch.Applied> applied(String orderId, String response) {
+        try {
+            List<RollupBatch.Applied> applied = new ArrayList<>();
+            for (JsonNode a : json.readTree(response).path("applied")) {
+                applied.add(new RollupBatch.Applied(a.path("promotionId").asText(),
+                        a.path("code").isNull() || a.path("code").isMissingNode() ? null : a.path("code").asText(),
+                        new BigDecimal(a.path("amount").asText())));
+            }
+            return applied;
+        } catch (IOException e) {
+            throw new IllegalStateException("Order " + orderId + " has a stored answer that is not JSON", e);
+        }
+    }
+
+    private static void write(Connection c, RollupBatch batch) throws SQLException {
+        if (batch.sums.isEmpty()) return;
+        int n = batch.sums.size();
+        List<String> dimensions = new ArrayList<>(n), values = new ArrayList<>(n), currencies = new ArrayList<>(n);
+        Object[] buckets = new Object[n], orders = new Object[n], cancelled = new Object[n], newCustomers = new Object[n],
+                costed = new Object[n], redemptions = new Object[n], revenue = new Object[n], discount = new Object[n], discountCancelled = new Object[n],
+                margin = new Object[n];
+        int k = 0;
+        for (var entry : batch.sums.entrySet()) {
+            RollupBatch.Key key = entry.getKey();
+            RollupBatch.Sums s = entry.getValue();
+            dimensions.add(key.dimension().name());
+            values.add(key.value());
+            currencies.add(key.currency());
+            buckets[k] = java.sql.Timestamp.from(key.bucket());
+            orders[k] = s.orders;
+            cancelled[k] = s.cancelledOrders;
+            newCustomers[k] = s.newCustomers;
+            costed[k] = s.costedOrders;
+            redemptions[k] = s.redemptions;
+            revenue[k] = s.revenue;
+            discount[k] = s.discountTotal;
+            discountCancelled[k] = s.discountCancelled;
+            margin[k] = s.grossMargin;
+            k++;
+        }
+        try (PreparedStatement upsert = c.prepareStatement("""
+                INSERT INTO analytics_rollup AS r (dimension, value, currency, bucket, orders, cancelled_orders, new_customers,
+                                                   costed_orders, revenue, discount_total, discount_cancelled, gross_margin,
+                                                   redemptions)
+                SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::bigint[], ?::bigint[], ?::bigint[],
+                                     ?::bigint[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[], ?::bigint[])
+                ON CONFLICT (dimension, value, currency, bucket) DO UPDATE SET
+                    orders = r.orders + excluded.orders, cancelled_orders = r.cancelled_orders + excluded.cancelled_orders,
+                    new_customers = r.new_customers + excluded.new_customers, costed_orders = r.costed_orders + excluded.costed_orders,
+                    revenue = r.revenue + excluded.revenue, discount_total = r.discount_total + excluded.discount_total,
+                    discount_cancelled = r.discount_cancelled + excluded.discount_cancelled,
+                    gross_margin = r.gross_margin + excluded.gross_margin, redemptions = r.redemptions + excluded.redemptions""")) {
+            Sql.bind(upsert, dimensions, values, currencies);
+            upsert.setArray(4, c.createArrayOf("timestamptz", buckets));
+            upsert.setArray(5, c.createArrayOf("int8", orders));
+            upsert.setArray(6, c.createArrayOf("int8", cancelled));
+            upsert.setArray(7, c.createArrayOf("int8", newCustomers));
+            upsert.setArray(8, c.createArrayOf("int8", costed));
+            upsert.setArray(9, c.createArrayOf("numeric", revenue));
+            upsert.setArray(10, c.createArrayOf("numeric", discount));
+            upsert.setArray(11, c.createArrayOf("numeric", discountCancelled));
+            upsert.setArray(12, c.createArrayOf("numeric", margin));
+            upsert.setArray(13, c.createArrayOf("int8", redemptions));
+            upsert.executeUpdate();
+        }
+        Sql.update(c, """
+                INSERT INTO analytics_value (dimension, value)
+                SELECT DISTINCT d, v FROM unnest(?::text[], ?::text[]) AS x (d, v) WHERE d <> 'ALL'
+                ON CONFLICT DO NOTHING""", dimensions, values);
+        if (batch.customers.isEmpty()) return;
+        List<String> cd = new ArrayList<>(), cv = new ArrayList<>(), cc = new ArrayList<>(), ck = new ArrayList<>();
+        List<Object> cb = new ArrayList<>();
+        for (RollupBatch.Customer customer : batch.customers) {
+            cd.add(customer.key().dimension().name());
+            cv.add(customer.key().value());
+            cc.add(customer.key().currency());
+            cb.add(java.sql.Timestamp.from(customer.key().bucket()));
+            ck.add(customer.customerKey());
+        }
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO analytics_customer (dimension, value, currency, bucket, customer_key)
+                SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[]) ON CONFLICT DO NOTHING""")) {
+            Sql.bind(insert, cd, cv, cc);
+            insert.setArray(4, c.createArrayOf("timestamptz", cb.toArray()));
+            insert.setArray(5, c.createArrayOf("text", ck.toArray()));
+            insert.executeUpdate();
+        }
+    }
+}
