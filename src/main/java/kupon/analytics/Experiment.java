@@ -30,8 +30,9 @@ public record Experiment(Group treatment, Group control, BigDecimal incrementalR
         BigDecimal incremental = null, lift = null;
         java.util.List<BigDecimal> interval = null;
         if (t.revenuePerExposedCustomer() != null && c.revenuePerExposedCustomer() != null) {
-            incremental = Rounding.HALF_EVEN.divide(t.revenuePerExposedCustomer().subtract(c.revenuePerExposedCustomer())
-                    .multiply(BigDecimal.valueOf(treatment.exposed())), BigDecimal.ONE, currencyScale);
+            // What the treated shoppers spent beyond what as many control shoppers spend: one rounding, at the end.
+            incremental = treatment.revenue().subtract(Rounding.HALF_EVEN.divide(
+                    control.revenue().multiply(BigDecimal.valueOf(treatment.exposed())), BigDecimal.valueOf(control.exposed()), currencyScale));
             double meanT = mean(treatment), meanC = mean(control);
             if (meanC > 0) {
                 double ratio = meanT / meanC;
