@@ -19,6 +19,13 @@ public interface AnalyticsConfig {
     @WithDefault("1s")
     Duration flushInterval();
 
+    /**
+     * Whether checkout counts for analytics at all (codes entered, exposures, orders noted for the rollups). Only for
+     * measuring what counting costs (make bench-analytics): switched off, analytics miss what checkout did meanwhile.
+     */
+    @WithDefault("true")
+    boolean counting();
+
     /** Promotions given their own Prometheus label; others are counted under "other". Empty: the first {@link #metricsTop()} seen. */
     Optional<List<String>> metricsPromotions();
 

@@ -70,6 +70,7 @@ public class CheckoutCounting {
 
     /** An evaluation or an order was answered: count its codes and exposures. Memory only. */
     public void count(Evaluation evaluation) {
+        if (!config.counting()) return;
         if (evaluation.codeAttempts().isEmpty() && evaluation.exposures().isEmpty()) return;
         Instant bucket = RollupBatch.bucket(evaluation.evaluatedAt());
         swap.readLock().lock();
@@ -92,6 +93,11 @@ public class CheckoutCounting {
             seen.putIfAbsent(new ExposureKey(exposure.promotionId(), exposure.customerKey()),
                     new Exposure(exposure.heldOut(), evaluation.evaluatedAt()));
         }
+    }
+
+    /** Whether analytics count checkout (see {@link AnalyticsConfig#counting()}). */
+    public boolean enabled() {
+        return config.counting();
     }
 
     private void flushQuietly() {

@@ -140,7 +140,7 @@ public class OrderService {
                     ledger.release(c, new UsageKey(used.subject(), used.scope(), used.key()), used.amount());
                 }
             }
-            OrderFeed.note(c, orderId, OrderFeed.Change.CANCELLED);
+            if (counting.enabled()) OrderFeed.note(c, orderId, OrderFeed.Change.CANCELLED);
             return Cancelled.NOW;
         });
         released.forEach(codeLookup::forget);
@@ -206,7 +206,7 @@ public class OrderService {
         OrderLedger.insertPromotions(c, request.orderId(), evaluation);
         OrderLedger.recordUsage(c, request.orderId(), used);
         OrderLedger.insertExperiments(c, request.orderId(), evaluation);
-        OrderFeed.note(c, request.orderId(), OrderFeed.Change.PLACED);
+        if (counting.enabled()) OrderFeed.note(c, request.orderId(), OrderFeed.Change.PLACED);
     }
 
     /** Deadlocks and serialization failures are another order's doing; evaluating again resolves them. */

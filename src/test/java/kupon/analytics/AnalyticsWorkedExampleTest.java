@@ -69,6 +69,8 @@ class AnalyticsWorkedExampleTest {
         assertThat(figures.getInt("series[0].orders")).isEqualTo(3);
         assertThat(figures.getString("series[0].discountCost")).isEqualTo("30.00");
         assertThat(figures.getMap("codes")).as("an automatic promotion has no code figures").isNull();
+        String metrics = io.restassured.RestAssured.when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("kupon_promotion_redemptions_total{currency=\"SEK\",promotion=\"" + winter + "\"} 3.0");
     }
 
     @Test

@@ -153,7 +153,7 @@ public final class OrdersBenchmark {
     }
 
     /** A 20-line cart like a real checkout's, with an optional code and order id. */
-    private static String cart(String code, String orderId) {
+    static String cart(String code, String orderId) {
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < 20; i++) {
             if (i > 0) lines.append(',');
