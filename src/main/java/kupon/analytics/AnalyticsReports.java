@@ -75,17 +75,33 @@ public class AnalyticsReports {
         return sql.connected("Comparing analytics of " + dimension, c -> figures(c, dimension, values, period, currency));
     }
 
-    /** One value's figures with its series; for a promotion also its codes and its experiment, when it has them. */
-    public Figures one(Dimension dimension, String value, Period period, String asked, Interval interval) {
+    /**
+     * One value's figures with its series; for a promotion also its codes and its experiment, when it has them. Empty
+     * for a value analytics have never seen (no order, and for a promotion no code entered and no shopper exposed).
+     */
+    public Optional<Figures> one(Dimension dimension, String value, Period period, String asked, Interval interval) {
         catchUp();
         String currency = currency(period, asked);
         return sql.connected("Reading analytics of " + dimension + " " + value, c -> {
+            if (!known(c, dimension, value)) return Optional.empty();
             Figures figures = figures(c, dimension, List.of(value), period, currency).get(0);
             List<Figures.Point> series = series(c, dimension, value, period, currency, interval);
-            if (dimension != Dimension.PROMOTION) return figures.with(null, null, series);
-            return figures.with(codes(c, value, period, redemptions(c, value, period, currency)),
-                    ExperimentReader.read(c, value, period, currency, scale(currency)), series);
+            if (dimension != Dimension.PROMOTION) return Optional.of(figures.with(null, null, series));
+            return Optional.of(figures.with(codes(c, value, period, redemptions(c, value, period, currency)),
+                    ExperimentReader.read(c, value, period, currency, scale(currency)), series));
         });
+    }
+
+    private static boolean known(Connection c, Dimension dimension, String value) throws SQLException {
+        String query = dimension != Dimension.PROMOTION
+                ? "SELECT EXISTS (SELECT 1 FROM analytics_value WHERE dimension = ? AND value = ?)"
+                : """
+                  SELECT EXISTS (SELECT 1 FROM analytics_value WHERE dimension = ? AND value = ?)
+                      OR EXISTS (SELECT 1 FROM analytics_code_counter WHERE promotion_id = ?)
+                      OR EXISTS (SELECT 1 FROM analytics_exposure WHERE promotion_id = ?)""";
+        Object[] parameters = dimension != Dimension.PROMOTION ? new Object[] {dimension, value}
+                : new Object[] {dimension, value, value, value};
+        return Sql.one(c, query, r -> r.getBoolean(1), parameters).orElse(false);
     }
 
     private static int scale(String currency) {

@@ -88,7 +88,7 @@ public class Rollups {
 
     /** Throws the rollups away and computes them again from the order ledger, in one consistent snapshot. */
     public long rebuild() {
-        return sql.newTransaction("Rebuilding the analytics rollups", c -> {
+        return sql.newTransaction("Rebuilding the analytics rollups", java.time.Duration.ofHours(1), c -> {
             Sql.update(c, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
             Sql.one(c, "SELECT pg_advisory_xact_lock(?)", row -> true, LOCK);
             // The ledger as of this snapshot holds every change still pending: they are in what follows.

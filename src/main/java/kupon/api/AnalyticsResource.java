@@ -1,6 +1,7 @@
 package kupon.api;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -125,6 +126,9 @@ public class AnalyticsResource {
     }
 
     private Figures one(Dimension dimension, String value, AnalyticsQuery q) {
-        return reports.one(dimension, value, q.period(), q.currency(), q.interval());
+        return reports.one(dimension, value, q.period(), q.currency(), q.interval()).orElseThrow(() -> new NotFoundException(
+                ErrorMappers.json(404, ApiError.of("NOT_FOUND", "Analytics have not seen " + dimension.name().toLowerCase(Locale.ROOT)
+                        + " '" + FieldLimits.excerpt(value) + "': no recorded order used it yet. Check the spelling, or list"
+                        + " what they have seen with GET /api/v1/analytics/promotions or /channels"))));
     }
 }

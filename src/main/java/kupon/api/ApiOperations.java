@@ -117,11 +117,11 @@ final class ApiOperations {
         doc("GET /api/v1/analytics/promotions/{id}", "One promotion's figures, series, codes and experiment",
                 "The figures of the list, a series per day, week or month in `timeZone`, code attempts and rejections by"
                         + " reason, and with a holdout the experiment: both groups, incremental revenue, lift and its 95% interval.",
-                null, "The figures", BAD);
+                null, "The figures", BAD, nf());
         doc("GET /api/v1/analytics/codes/{code}", "One code's figures and series", "The orders that used the code and what it took off.",
-                null, "The figures", BAD);
+                null, "The figures", BAD, nf());
         doc("GET /api/v1/analytics/campaigns/{campaign}", "One campaign's figures and series",
-                "Orders whose context named the campaign.", null, "The figures", BAD);
+                "Orders whose context named the campaign.", null, "The figures", BAD, nf());
         doc("GET /api/v1/analytics/channels", "Figures by the order's channel, source and campaign",
                 "The first `limit` values of each, from the orders' context.", null, "Figures per channel, source and campaign", BAD);
         doc("GET /api/v1/analytics/compare", "Promotions or campaigns side by side",

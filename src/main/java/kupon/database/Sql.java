@@ -60,6 +60,11 @@ public class Sql {
         return QuarkusTransaction.requiringNew().call(() -> connected(what, work));
     }
 
+    /** The same, for work that may take longer than a request's transaction timeout (a rebuild from the whole ledger). */
+    public <T> T newTransaction(String what, java.time.Duration timeout, Work<T> work) {
+        return QuarkusTransaction.requiringNew().timeout((int) timeout.toSeconds()).call(() -> connected(what, work));
+    }
+
     public int update(String what, String sql, Object... parameters) {
         return connected(what, c -> update(c, sql, parameters));
     }

@@ -136,6 +136,8 @@ class AnalyticsWorkedExampleTest {
                 .body("details[0].path", equalTo("limit"));
         Api.marketer().when().get("/api/v1/analytics/compare").then().statusCode(400)
                 .body("details[0].path", equalTo("promotions"));
+        Api.marketer().when().get("/api/v1/analytics/promotions/never-ordered-" + shop.channel).then().statusCode(404)
+                .body("error", equalTo("NOT_FOUND"));
         Api.checkout().when().get("/api/v1/analytics/promotions").then().statusCode(403);
         Api.marketer().when().post("/api/v1/analytics/rebuild").then().statusCode(403);
     }

@@ -44,6 +44,17 @@ class PackageDependenciesTest {
     }
 
     @Test
+    void analyticsAreToldByCheckoutAndKnowNothingOfOrders() {
+        noClasses().that().resideInAnyPackage("kupon.evaluation..", "kupon.limits..", "kupon.codes..",
+                        "kupon.promotions..", "kupon.rules..", "kupon.customers..", "kupon.pricing..", "kupon.fraud..")
+                .should().dependOnClassesThat().resideInAPackage("kupon.analytics..")
+                .check(MAIN);
+        noClasses().that().resideInAPackage("kupon.analytics..")
+                .should().dependOnClassesThat().resideInAPackage("kupon.orders..")
+                .check(MAIN);
+    }
+
+    @Test
     void whatEvaluationUsesKnowsNothingOfEvaluation() {
         noClasses().that().resideInAnyPackage("kupon.limits..", "kupon.codes..", "kupon.promotions..",
                         "kupon.rules..", "kupon.customers..", "kupon.pricing..")

@@ -101,14 +101,14 @@ public final class AnalyticsBenchmark {
                            '{"applied": [{"promotionId": "p-' || (g % 1000) || '", "code": '
                                || CASE WHEN g % 10 = 0 THEN '"SEED' || (g % 1000) || '"' ELSE 'null' END || ', "amount": 10.00}]}',
                            now() - (g % 129600) * interval '1 minute', CASE WHEN g % 20 = 0 THEN now() END
-                      FROM generate_series(1, %d) g""".formatted(orders));
+                      FROM generate_series(1, ORDERS) g""".replace("ORDERS", Integer.toString(orders)));
             s.executeUpdate("""
                     INSERT INTO order_line (order_id, line_id, sku, quantity, unit_price, unit_cost, subtotal, discount, total)
-                    SELECT 'seed-' || g, 'l1', 'SKU-' || (g % 500), 1, 100, 60, 100, 10, 90 FROM generate_series(1, %d) g""".formatted(orders));
+                    SELECT 'seed-' || g, 'l1', 'SKU-' || (g % 500), 1, 100, 60, 100, 10, 90 FROM generate_series(1, ORDERS) g""".replace("ORDERS", Integer.toString(orders)));
             s.executeUpdate("""
                     INSERT INTO order_promotion (order_id, promotion_id, code, target, amount, line_ids, line_amounts)
                     SELECT 'seed-' || g, 'p-' || (g % 1000), CASE WHEN g % 10 = 0 THEN 'SEED' || (g % 1000) END, 'ITEMS', 10,
-                           '{l1}', '{10}' FROM generate_series(1, %d) g""".formatted(orders));
+                           '{l1}', '{10}' FROM generate_series(1, ORDERS) g""".replace("ORDERS", Integer.toString(orders)));
             // An experiment on p-1: 20,000 exposed shoppers, one in ten held out, and its orders' groups.
             s.executeUpdate("""
                     INSERT INTO analytics_exposure (promotion_id, customer_key, held_out, first_exposed_at)
