@@ -153,6 +153,16 @@ class HttpFuzzTest {
         all.add(() -> call(Api.admin(), "GET", "/api/v1/fraud/events?from=" + segment() + "&type=" + segment() + "&value=" + segment()
                 + "&limit=" + segment() + "&before=" + segment(), null));
         all.add(() -> call(Api.admin(), "GET", "/api/v1/fraud/patterns?from=" + segment() + "&to=" + segment(), null));
+        all.add(() -> call(Api.marketer(), "GET", "/api/v1/analytics/promotions?from=" + segment() + "&to=" + segment()
+                + "&timeZone=" + segment() + "&currency=" + segment() + "&after=" + segment() + "&limit=" + segment()
+                + "&format=" + segment(), null));
+        all.add(() -> call(Api.marketer(), "GET", "/api/v1/analytics/promotions/" + pick(promotion, segment()) + "?interval="
+                + segment() + "&from=" + segment() + "&timeZone=" + segment(), null));
+        all.add(() -> call(Api.marketer(), "GET", "/api/v1/analytics/codes/" + segment() + "?to=" + segment(), null));
+        all.add(() -> call(Api.marketer(), "GET", "/api/v1/analytics/campaigns/" + segment() + "?interval=" + segment(), null));
+        all.add(() -> call(Api.marketer(), "GET", "/api/v1/analytics/channels?limit=" + segment() + "&format=" + segment(), null));
+        all.add(() -> call(Api.marketer(), "GET", "/api/v1/analytics/compare?promotions=" + segment() + "&campaigns="
+                + segment() + "&from=" + segment(), null));
         return all;
     }
 
@@ -226,11 +236,11 @@ class HttpFuzzTest {
                   "maxQuantity": %s, "maxAmount": %s, "bundleQuantity": %s, "buy": {"quantity": %s}, "get": {"quantity": %s, "amountOff": %s},
                   "maxApplications": %s, "basis": %s, "tiers": [{"min": %s, "value": %s}], "gift": {"sku": %s, "quantity": %s}},
                  "schedule": {"startsAt": %s, "endsAt": %s, "timeZone": %s},
-                 "limits": {"totalUses": %s, "perCustomer": %s, "budget": %s}, "campaign": %s}"""
+                 "limits": {"totalUses": %s, "perCustomer": %s, "budget": %s}, "campaign": %s, "holdout": {"percent": %s}}"""
                 .formatted(v("\"" + id + "\""), v("\"Fuzz\""), v("0"), v("false"), v("null"), v("null"), v("\"gold\""), shop.channel,
                         v("\"US\""), v("\"PERCENT_OFF\""), v("10"), v("\"ITEMS\""), v("\"SKU-1\""), v("\"kitchen\""), v("\"luxe\""),
                         v("null"), v("null"), v("null"), v("2"), v("1"), v("null"), v("null"), v("\"QUANTITY\""), v("2"), v("5"),
-                        v("\"TOTE-1\""), v("1"), v("null"), v("null"), v("\"UTC\""), v("null"), v("null"), v("\"100.00\""), v("null"));
+                        v("\"TOTE-1\""), v("1"), v("null"), v("null"), v("\"UTC\""), v("null"), v("null"), v("\"100.00\""), v("null"), v("10"));
     }
 
     /** The usual value of a slot, or (a third of the time) a hostile one; very rarely a 1 MB string. */
