@@ -43,7 +43,7 @@ public class AnalyticsReports {
 
     private void catchUp() {
         counting.flush();
-        rollups.catchUp();
+        rollups.catchUp(true);
     }
 
     /** The currency asked for, else the one of most orders in the period, else USD. */

@@ -51,7 +51,7 @@ public class Rollups {
         long every = config.rollupInterval().toMillis();
         roller.scheduleWithFixedDelay(() -> {
             try {
-                catchUp();
+                catchUp(false);
             } catch (RuntimeException e) {
                 if (!kupon.database.JvmShutdown.inProgress()) LOG.warnf("Analytics rollup failed, trying again: %s", e.getMessage());
             }
@@ -62,12 +62,22 @@ public class Rollups {
         BackgroundThread.stop(roller);
     }
 
-    /** Takes in every order change committed so far; returns how many. */
-    public int catchUp() {
+    /**
+     * Takes in every order change committed so far; returns how many. A read waits a few seconds for a pass another
+     * node (or the rebuild) is making; the background pass does not wait, the other one does its work.
+     */
+    public int catchUp(boolean wait) {
         int total = 0;
         while (true) {
             int taken = sql.newTransaction("Rolling up orders for analytics", c -> {
-                Sql.one(c, "SELECT pg_advisory_xact_lock(?)", row -> true, LOCK);
+                boolean locked = tryLock(c);
+                // Another pass holds the lock: a read waits a little for it; a rebuild may hold it for minutes, and then
+                // the read answers from the rollups as they stand.
+                for (long until = System.nanoTime() + 3_000_000_000L; wait && !locked && System.nanoTime() < until; ) {
+                    sleep(50);
+                    locked = tryLock(c);
+                }
+                if (!locked) return -1;
                 List<OrderFeed.Pending> pending = OrderFeed.take(c, BATCH);
                 if (pending.isEmpty()) return 0;
                 Map<String, RollupBatch.OrderFacts> orders = facts(c, pending.stream().map(OrderFeed.Pending::orderId).distinct().toList());
@@ -81,8 +91,21 @@ public class Rollups {
                 write(c, batch);
                 return pending.size();
             });
+            if (taken < 0) return total;
             total += taken;
             if (taken < BATCH) return total;
+        }
+    }
+
+    private static boolean tryLock(Connection c) throws SQLException {
+        return Sql.one(c, "SELECT pg_try_advisory_xact_lock(?)", row -> row.getBoolean(1), LOCK).orElse(false);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
