@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.Response;
 import kupon.analytics.AnalyticsReports;
 import kupon.analytics.Dimension;
 import kupon.analytics.Figures;
-import kupon.analytics.Period;
 import kupon.analytics.Rollups;
 import kupon.auth.Allowed;
 import kupon.auth.Role;
