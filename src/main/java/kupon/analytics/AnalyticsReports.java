@@ -50,9 +50,13 @@ public class AnalyticsReports {
     private String currency(Period period, String asked) {
         if (asked != null) return asked;
         return sql.one("Reading the currencies of the period", """
-                SELECT currency FROM analytics_rollup WHERE dimension = 'ALL' AND value = '' AND bucket >= ? AND bucket < ?
+                SELECT currency FROM (SELECT currency, orders FROM analytics_rollup WHERE dimension = 'ALL' AND value = ''
+                                         AND (bucket >= ? AND bucket < ? OR bucket >= ? AND bucket < ?)
+                                      UNION ALL
+                                      SELECT currency, orders FROM analytics_rollup_day WHERE dimension = 'ALL' AND value = ''
+                                         AND bucket >= ? AND bucket < ?) r
                  GROUP BY currency ORDER BY sum(orders) DESC, currency LIMIT 1""", row -> row.getString(1),
-                period.from(), period.to()).orElse("USD");
+                period.from(), period.daysFrom(), period.daysTo(), period.to(), period.daysFrom(), period.daysTo()).orElse("USD");
     }
 
     /** A page of values with their figures; {@code asked} the currency, or null for the period's main one. */
@@ -125,12 +129,18 @@ public class AnalyticsReports {
     private static Map<String, Sums> sums(Connection c, Dimension dimension, List<String> values, Period period, String currency)
             throws SQLException {
         Map<String, Sums> sums = new HashMap<>();
+        // Whole UTC days from the daily rows, the edges of the period from the quarter-hour ones.
         for (Object[] row : Sql.list(c, """
                 SELECT value, sum(orders), sum(cancelled_orders), sum(new_customers), sum(costed_orders), sum(redemptions),
                        sum(revenue), sum(discount_total), sum(discount_cancelled), sum(gross_margin)
-                  FROM analytics_rollup
-                 WHERE dimension = ? AND value = ANY (?) AND currency = ? AND bucket >= ? AND bucket < ?
-                 GROUP BY value""", AnalyticsReports::row, dimension, values, currency, period.from(), period.to())) {
+                  FROM (SELECT * FROM analytics_rollup
+                         WHERE dimension = ? AND value = ANY (?) AND currency = ?
+                           AND (bucket >= ? AND bucket < ? OR bucket >= ? AND bucket < ?)
+                        UNION ALL
+                        SELECT * FROM analytics_rollup_day
+                         WHERE dimension = ? AND value = ANY (?) AND currency = ? AND bucket >= ? AND bucket < ?) r
+                 GROUP BY value""", AnalyticsReports::row, dimension, values, currency, period.from(), period.daysFrom(),
+                period.daysTo(), period.to(), dimension, values, currency, period.daysFrom(), period.daysTo())) {
             sums.put((String) row[0], (Sums) row[1]);
         }
         return sums;
@@ -145,11 +155,7 @@ public class AnalyticsReports {
             throws SQLException {
         Map<String, Sums> sums = sums(c, dimension, values, period, currency);
         Sums all = sums(c, Dimension.ALL, List.of(""), period, currency).getOrDefault("", Sums.NONE);
-        Map<String, Long> customers = new HashMap<>();
-        Sql.list(c, """
-                SELECT value, count(DISTINCT customer_key) FROM analytics_customer
-                 WHERE dimension = ? AND value = ANY (?) AND currency = ? AND bucket >= ? AND bucket < ? GROUP BY value""",
-                r -> customers.put(r.getString(1), r.getLong(2)), dimension, values, currency, period.from(), period.to());
+        Map<String, Long> customers = ShopperSets.count(c, dimension, values, currency, period);
         int scale = scale(currency);
         List<Figures> figures = new ArrayList<>();
         for (String value : values) {

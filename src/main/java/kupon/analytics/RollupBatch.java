@@ -45,10 +45,30 @@ final class RollupBatch {
         long orders, cancelledOrders, newCustomers, costedOrders, redemptions;
         BigDecimal revenue = BigDecimal.ZERO, discountTotal = BigDecimal.ZERO, discountCancelled = BigDecimal.ZERO,
                 grossMargin = BigDecimal.ZERO;
+
+        void add(Sums o) {
+            orders += o.orders;
+            cancelledOrders += o.cancelledOrders;
+            newCustomers += o.newCustomers;
+            costedOrders += o.costedOrders;
+            redemptions += o.redemptions;
+            revenue = revenue.add(o.revenue);
+            discountTotal = discountTotal.add(o.discountTotal);
+            discountCancelled = discountCancelled.add(o.discountCancelled);
+            grossMargin = grossMargin.add(o.grossMargin);
+        }
     }
 
     final Map<Key, Sums> sums = new TreeMap<>();
     final Set<Customer> customers = new LinkedHashSet<>();
+
+    /** The same sums per UTC day, for the daily rollups. */
+    Map<Key, Sums> byDay() {
+        Map<Key, Sums> days = new TreeMap<>();
+        sums.forEach((key, s) -> days.computeIfAbsent(new Key(key.dimension(), key.value(), key.currency(),
+                key.bucket().truncatedTo(java.time.temporal.ChronoUnit.DAYS)), k -> new Sums()).add(s));
+        return days;
+    }
 
     static Instant bucket(Instant at) {
         long seconds = at.getEpochSecond();

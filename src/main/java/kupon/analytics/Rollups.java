@@ -25,7 +25,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Owner of the rollups ({@code analytics_rollup}, {@code analytics_customer}, {@code analytics_value}): takes in the
+ * Owner of the rollups ({@code analytics_rollup} and {@code analytics_rollup_day}, {@code analytics_customer}, {@code analytics_value};
+ * the daily shopper sets through {@link ShopperSets}): takes in the
  * orders {@link OrderFeed} noted, in batches, every second and before each analytics read; rebuilds them from the
  * ledger on demand. One node at a time rolls up (an advisory lock), so sums never contend with each other.
  */
@@ -88,7 +89,7 @@ public class Rollups {
                     if (p.change() == OrderFeed.Change.PLACED) batch.placed(order);
                     else batch.cancelled(order);
                 }
-                write(c, batch);
+                write(c, batch, true);
                 return pending.size();
             });
             if (taken < 0) return total;
@@ -120,22 +121,33 @@ public class Rollups {
             }
             Sql.update(c, "DELETE FROM analytics_rollup WHERE dimension IS NOT NULL");
             Sql.update(c, "DELETE FROM analytics_customer WHERE dimension IS NOT NULL");
+            Sql.update(c, "DELETE FROM analytics_rollup_day WHERE dimension IS NOT NULL");
             long count = 0;
             String after = "";
             while (true) {
                 List<String> ids = Sql.list(c, "SELECT order_id FROM orders WHERE order_id > ? ORDER BY order_id LIMIT ?",
                         row -> row.getString(1), after, BATCH);
-                if (ids.isEmpty()) return count;
+                if (ids.isEmpty()) break;
                 RollupBatch batch = new RollupBatch();
                 List<String> cancelled = Sql.list(c, "SELECT order_id FROM orders WHERE order_id = ANY (?) AND status = 'CANCELLED'",
                         row -> row.getString(1), ids);
                 Map<String, RollupBatch.OrderFacts> orders = facts(c, ids);
                 orders.values().forEach(batch::placed);
                 cancelled.forEach(id -> batch.cancelled(orders.get(id)));
-                write(c, batch);
+                write(c, batch, false);
                 count += ids.size();
                 after = ids.get(ids.size() - 1);
             }
+            // Orders come in id order, which spreads each batch over every day: the days are summed once, at the end.
+            Sql.update(c, """
+                    INSERT INTO analytics_rollup_day (dimension, value, currency, bucket, orders, cancelled_orders, new_customers,
+                                                      costed_orders, revenue, discount_total, discount_cancelled, gross_margin, redemptions)
+                    SELECT dimension, value, currency, date_trunc('day', bucket AT TIME ZONE 'UTC') AT TIME ZONE 'UTC',
+                           sum(orders), sum(cancelled_orders), sum(new_customers), sum(costed_orders), sum(revenue),
+                           sum(discount_total), sum(discount_cancelled), sum(gross_margin), sum(redemptions)
+                      FROM analytics_rollup GROUP BY 1, 2, 3, 4""");
+            ShopperSets.rebuild(c);
+            return count;
         });
     }
 
@@ -188,57 +200,16 @@ public class Rollups {
         }
     }
 
-    private static void write(Connection c, RollupBatch batch) throws SQLException {
+    /** Adds a batch to the quarter-hour rollups and, unless a rebuild sums them at its end, to the daily ones. */
+    private static void write(Connection c, RollupBatch batch, boolean days) throws SQLException {
         if (batch.sums.isEmpty()) return;
-        int n = batch.sums.size();
-        List<String> dimensions = new ArrayList<>(n), values = new ArrayList<>(n), currencies = new ArrayList<>(n);
-        Object[] buckets = new Object[n], orders = new Object[n], cancelled = new Object[n], newCustomers = new Object[n],
-                costed = new Object[n], redemptions = new Object[n], revenue = new Object[n], discount = new Object[n], discountCancelled = new Object[n],
-                margin = new Object[n];
-        int k = 0;
-        for (var entry : batch.sums.entrySet()) {
-            RollupBatch.Key key = entry.getKey();
-            RollupBatch.Sums s = entry.getValue();
+        upsert(c, "analytics_rollup", batch.sums);
+        if (days) upsert(c, "analytics_rollup_day", batch.byDay());
+        List<String> dimensions = new ArrayList<>(), values = new ArrayList<>();
+        batch.sums.keySet().forEach(key -> {
             dimensions.add(key.dimension().name());
             values.add(key.value());
-            currencies.add(key.currency());
-            buckets[k] = java.sql.Timestamp.from(key.bucket());
-            orders[k] = s.orders;
-            cancelled[k] = s.cancelledOrders;
-            newCustomers[k] = s.newCustomers;
-            costed[k] = s.costedOrders;
-            redemptions[k] = s.redemptions;
-            revenue[k] = s.revenue;
-            discount[k] = s.discountTotal;
-            discountCancelled[k] = s.discountCancelled;
-            margin[k] = s.grossMargin;
-            k++;
-        }
-        try (PreparedStatement upsert = c.prepareStatement("""
-                INSERT INTO analytics_rollup AS r (dimension, value, currency, bucket, orders, cancelled_orders, new_customers,
-                                                   costed_orders, revenue, discount_total, discount_cancelled, gross_margin,
-                                                   redemptions)
-                SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::bigint[], ?::bigint[], ?::bigint[],
-                                     ?::bigint[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[], ?::bigint[])
-                ON CONFLICT (dimension, value, currency, bucket) DO UPDATE SET
-                    orders = r.orders + excluded.orders, cancelled_orders = r.cancelled_orders + excluded.cancelled_orders,
-                    new_customers = r.new_customers + excluded.new_customers, costed_orders = r.costed_orders + excluded.costed_orders,
-                    revenue = r.revenue + excluded.revenue, discount_total = r.discount_total + excluded.discount_total,
-                    discount_cancelled = r.discount_cancelled + excluded.discount_cancelled,
-                    gross_margin = r.gross_margin + excluded.gross_margin, redemptions = r.redemptions + excluded.redemptions""")) {
-            Sql.bind(upsert, dimensions, values, currencies);
-            upsert.setArray(4, c.createArrayOf("timestamptz", buckets));
-            upsert.setArray(5, c.createArrayOf("int8", orders));
-            upsert.setArray(6, c.createArrayOf("int8", cancelled));
-            upsert.setArray(7, c.createArrayOf("int8", newCustomers));
-            upsert.setArray(8, c.createArrayOf("int8", costed));
-            upsert.setArray(9, c.createArrayOf("numeric", revenue));
-            upsert.setArray(10, c.createArrayOf("numeric", discount));
-            upsert.setArray(11, c.createArrayOf("numeric", discountCancelled));
-            upsert.setArray(12, c.createArrayOf("numeric", margin));
-            upsert.setArray(13, c.createArrayOf("int8", redemptions));
-            upsert.executeUpdate();
-        }
+        });
         Sql.update(c, """
                 INSERT INTO analytics_value (dimension, value)
                 SELECT DISTINCT d, v FROM unnest(?::text[], ?::text[]) AS x (d, v) WHERE d <> 'ALL'
@@ -260,6 +231,60 @@ public class Rollups {
             insert.setArray(4, c.createArrayOf("timestamptz", cb.toArray()));
             insert.setArray(5, c.createArrayOf("text", ck.toArray()));
             insert.executeUpdate();
+        }
+        if (days) ShopperSets.add(c, batch.customers);
+    }
+
+    private static void upsert(Connection c, String table, Map<RollupBatch.Key, RollupBatch.Sums> sums) throws SQLException {
+        int n = sums.size();
+        List<String> dimensions = new ArrayList<>(n), values = new ArrayList<>(n), currencies = new ArrayList<>(n);
+        Object[] buckets = new Object[n], orders = new Object[n], cancelled = new Object[n], newCustomers = new Object[n],
+                costed = new Object[n], redemptions = new Object[n], revenue = new Object[n], discount = new Object[n], discountCancelled = new Object[n],
+                margin = new Object[n];
+        int k = 0;
+        for (var entry : sums.entrySet()) {
+            RollupBatch.Key key = entry.getKey();
+            RollupBatch.Sums s = entry.getValue();
+            dimensions.add(key.dimension().name());
+            values.add(key.value());
+            currencies.add(key.currency());
+            buckets[k] = java.sql.Timestamp.from(key.bucket());
+            orders[k] = s.orders;
+            cancelled[k] = s.cancelledOrders;
+            newCustomers[k] = s.newCustomers;
+            costed[k] = s.costedOrders;
+            redemptions[k] = s.redemptions;
+            revenue[k] = s.revenue;
+            discount[k] = s.discountTotal;
+            discountCancelled[k] = s.discountCancelled;
+            margin[k] = s.grossMargin;
+            k++;
+        }
+        try (PreparedStatement upsert = c.prepareStatement("""
+                INSERT INTO TABLE AS r (dimension, value, currency, bucket, orders, cancelled_orders, new_customers,
+                                                   costed_orders, revenue, discount_total, discount_cancelled, gross_margin,
+                                                   redemptions)
+                SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::bigint[], ?::bigint[], ?::bigint[],
+                                     ?::bigint[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[], ?::bigint[])
+                ON CONFLICT (dimension, value, currency, bucket) DO UPDATE SET
+                    orders = r.orders + excluded.orders, cancelled_orders = r.cancelled_orders + excluded.cancelled_orders,
+                    new_customers = r.new_customers + excluded.new_customers, costed_orders = r.costed_orders + excluded.costed_orders,
+                    revenue = r.revenue + excluded.revenue, discount_total = r.discount_total + excluded.discount_total,
+                    discount_cancelled = r.discount_cancelled + excluded.discount_cancelled,
+                    gross_margin = r.gross_margin + excluded.gross_margin, redemptions = r.redemptions + excluded.redemptions"""
+                .replace("TABLE", table))) {
+            Sql.bind(upsert, dimensions, values, currencies);
+            upsert.setArray(4, c.createArrayOf("timestamptz", buckets));
+            upsert.setArray(5, c.createArrayOf("int8", orders));
+            upsert.setArray(6, c.createArrayOf("int8", cancelled));
+            upsert.setArray(7, c.createArrayOf("int8", newCustomers));
+            upsert.setArray(8, c.createArrayOf("int8", costed));
+            upsert.setArray(9, c.createArrayOf("numeric", revenue));
+            upsert.setArray(10, c.createArrayOf("numeric", discount));
+            upsert.setArray(11, c.createArrayOf("numeric", discountCancelled));
+            upsert.setArray(12, c.createArrayOf("numeric", margin));
+            upsert.setArray(13, c.createArrayOf("int8", redemptions));
+            upsert.executeUpdate();
         }
     }
 }

@@ -76,9 +76,27 @@ class RollupsMatchTheLedgerTest {
             }
         }
 
-        for (String promotion : List.of(tenOff, fiveOff)) assertMatchesLedger(promotion, currency);
+        for (String period : periodsHoldingEveryOrder()) {
+            for (String promotion : List.of(tenOff, fiveOff)) assertMatchesLedger(promotion, currency, period);
+        }
         Api.admin().when().post("/api/v1/analytics/rebuild").then().statusCode(200);
-        for (String promotion : List.of(tenOff, fiveOff)) assertMatchesLedger(promotion, currency);
+        for (String period : periodsHoldingEveryOrder()) {
+            for (String promotion : List.of(tenOff, fiveOff)) assertMatchesLedger(promotion, currency, period);
+        }
+    }
+
+    /**
+     * Periods that hold every order of the stream, read in each of the ways the rollups split a period: the default
+     * (30 days up to the next hour, today as a partial edge), whole UTC days only, quarter hours only, and whole days
+     * with edges (days in Kolkata time start at 18:30 UTC).
+     */
+    private static List<String> periodsHoldingEveryOrder() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        return List.of("",
+                "&from=" + today.minusDays(1) + "&to=" + today.plusDays(1),
+                "&from=" + now.minus(java.time.Duration.ofHours(2)) + "&to=" + now.plus(java.time.Duration.ofHours(2)),
+                "&from=" + today.minusDays(3) + "&to=" + today.plusDays(2) + "&timeZone=Asia/Kolkata");
     }
 
     private static String order(String orderId, String currency, Random random, String code) {
@@ -95,8 +113,8 @@ class RollupsMatchTheLedgerTest {
                 .formatted(orderId, currency, lines, random.nextInt(5), currency, random.nextInt(3) == 0 ? "[\"" + code + "\"]" : "[]");
     }
 
-    private void assertMatchesLedger(String promotion, String currency) throws SQLException {
-        JsonPath figures = Api.marketer().when().get("/api/v1/analytics/promotions/" + promotion + "?currency=" + currency)
+    private void assertMatchesLedger(String promotion, String currency, String period) throws SQLException {
+        JsonPath figures = Api.marketer().when().get("/api/v1/analytics/promotions/" + promotion + "?currency=" + currency + period)
                 .then().statusCode(200).extract().jsonPath();
         try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement("""
                 WITH mine AS (
@@ -120,7 +138,7 @@ class RollupsMatchTheLedgerTest {
             q.setString(4, currency);
             try (ResultSet r = q.executeQuery()) {
                 r.next();
-                String what = promotion + " in " + currency;
+                String what = promotion + " in " + currency + " over " + (period.isEmpty() ? "the default period" : period);
                 long orders = r.getLong(1), cancelled = r.getLong(2);
                 assertThat(figures.getLong("orders")).as(what + " orders").isEqualTo(orders);
                 assertThat(figures.getLong("cancelledOrders")).as(what + " cancelledOrders").isEqualTo(cancelled);

@@ -41,7 +41,10 @@ class TableOwnershipTest {
             Map.entry("order_experiment", "kupon/orders/OrderLedger.java"),
             Map.entry("analytics_pending", "kupon/analytics/OrderFeed.java"),
             Map.entry("analytics_rollup", "kupon/analytics/Rollups.java"),
+            Map.entry("analytics_rollup_day", "kupon/analytics/Rollups.java"),
             Map.entry("analytics_customer", "kupon/analytics/Rollups.java"),
+            Map.entry("analytics_shopper", "kupon/analytics/ShopperSets.java"),
+            Map.entry("analytics_customer_day", "kupon/analytics/ShopperSets.java"),
             Map.entry("analytics_value", "kupon/analytics/Rollups.java"),
             Map.entry("analytics_code_counter", "kupon/analytics/CheckoutCounting.java"),
             Map.entry("analytics_exposure", "kupon/analytics/CheckoutCounting.java"));
