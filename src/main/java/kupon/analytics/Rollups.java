@@ -49,6 +49,7 @@ public class Rollups {
     }
 
     void onStart(@Observes StartupEvent event) {
+        roller.execute(this::computeMissingShopperSets);
         long every = config.rollupInterval().toMillis();
         roller.scheduleWithFixedDelay(() -> {
             try {
@@ -57,6 +58,24 @@ public class Rollups {
                 if (!kupon.database.JvmShutdown.inProgress()) LOG.warnf("Analytics rollup failed, trying again: %s", e.getMessage());
             }
         }, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Rollups kept before the daily shopper sets existed get them once, at the first start after the upgrade. */
+    private void computeMissingShopperSets() {
+        try {
+            sql.newTransaction("Computing the daily shopper sets of earlier rollups", java.time.Duration.ofHours(1), c -> {
+                boolean missing = Sql.one(c, """
+                        SELECT EXISTS (SELECT 1 FROM analytics_customer) AND NOT EXISTS (SELECT 1 FROM analytics_customer_day)""",
+                        row -> row.getBoolean(1)).orElse(false);
+                if (missing && tryLock(c)) {
+                    LOG.info("Computing the daily shopper sets of the rollups kept so far (once, after an upgrade)");
+                    ShopperSets.rebuild(c);
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            if (!kupon.database.JvmShutdown.inProgress()) LOG.warnf("Could not compute the daily shopper sets: %s; POST /api/v1/analytics/rebuild does", e.getMessage());
+        }
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -112,7 +131,7 @@ public class Rollups {
 
     /** Throws the rollups away and computes them again from the order ledger, in one consistent snapshot. */
     public long rebuild() {
-        return sql.newTransaction("Rebuilding the analytics rollups", java.time.Duration.ofHours(1), c -> {
+        long rebuilt = sql.newTransaction("Rebuilding the analytics rollups", java.time.Duration.ofHours(1), c -> {
             Sql.update(c, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
             Sql.one(c, "SELECT pg_advisory_xact_lock(?)", row -> true, LOCK);
             // The ledger as of this snapshot holds every change still pending: they are in what follows.
@@ -149,6 +168,10 @@ public class Rollups {
             ShopperSets.rebuild(c);
             return count;
         });
+        // Every row is new: without fresh statistics the planner may scan where an index would do.
+        sql.update("Analysing the rebuilt rollups",
+                "ANALYZE analytics_rollup, analytics_rollup_day, analytics_customer, analytics_customer_day, analytics_shopper");
+        return rebuilt;
     }
 
     /**
@@ -215,24 +238,27 @@ public class Rollups {
                 SELECT DISTINCT d, v FROM unnest(?::text[], ?::text[]) AS x (d, v) WHERE d <> 'ALL'
                 ON CONFLICT DO NOTHING""", dimensions, values);
         if (batch.customers.isEmpty()) return;
+        Map<String, Integer> numbers = ShopperSets.numbers(c, batch.customers);
         List<String> cd = new ArrayList<>(), cv = new ArrayList<>(), cc = new ArrayList<>(), ck = new ArrayList<>();
-        List<Object> cb = new ArrayList<>();
+        List<Object> cb = new ArrayList<>(), cn = new ArrayList<>();
         for (RollupBatch.Customer customer : batch.customers) {
             cd.add(customer.key().dimension().name());
             cv.add(customer.key().value());
             cc.add(customer.key().currency());
             cb.add(java.sql.Timestamp.from(customer.key().bucket()));
             ck.add(customer.customerKey());
+            cn.add(numbers.get(customer.customerKey()));
         }
         try (PreparedStatement insert = c.prepareStatement("""
-                INSERT INTO analytics_customer (dimension, value, currency, bucket, customer_key)
-                SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[]) ON CONFLICT DO NOTHING""")) {
+                INSERT INTO analytics_customer (dimension, value, currency, bucket, customer_key, shopper)
+                SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::int[]) ON CONFLICT DO NOTHING""")) {
             Sql.bind(insert, cd, cv, cc);
             insert.setArray(4, c.createArrayOf("timestamptz", cb.toArray()));
             insert.setArray(5, c.createArrayOf("text", ck.toArray()));
+            insert.setArray(6, c.createArrayOf("int4", cn.toArray()));
             insert.executeUpdate();
         }
-        if (days) ShopperSets.add(c, batch.customers);
+        if (days) ShopperSets.add(c, batch.customers, numbers);
     }
 
     private static void upsert(Connection c, String table, Map<RollupBatch.Key, RollupBatch.Sums> sums) throws SQLException {

@@ -3,9 +3,6 @@ package kupon.analytics;
 import kupon.database.Sql;
 import org.roaringbitmap.RoaringBitmap;
 
-import java.io.DataInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,9 +34,8 @@ final class ShopperSets {
         return new RollupBatch.Key(key.dimension(), key.value(), key.currency(), key.bucket().truncatedTo(ChronoUnit.DAYS));
     }
 
-    /** Adds the shoppers of a rollup pass to their days' sets, in the pass's transaction. */
-    static void add(Connection c, Collection<RollupBatch.Customer> customers) throws SQLException {
-        if (customers.isEmpty()) return;
+    /** The numbers of these shoppers, numbering those seen for the first time; in the rollup pass's transaction. */
+    static Map<String, Integer> numbers(Connection c, Collection<RollupBatch.Customer> customers) throws SQLException {
         List<String> keys = customers.stream().map(RollupBatch.Customer::customerKey).distinct().toList();
         // Only one pass runs at a time (Rollups' lock); inserting only the missing keys keeps the numbers dense.
         Sql.update(c, """
@@ -49,6 +45,12 @@ final class ShopperSets {
         Map<String, Integer> numbers = new HashMap<>();
         Sql.list(c, "SELECT customer_key, number FROM analytics_shopper WHERE customer_key = ANY (?)",
                 row -> numbers.put(row.getString(1), row.getInt(2)), keys);
+        return numbers;
+    }
+
+    /** Adds the shoppers of a rollup pass to their days' sets, in the pass's transaction. */
+    static void add(Connection c, Collection<RollupBatch.Customer> customers, Map<String, Integer> numbers) throws SQLException {
+        if (customers.isEmpty()) return;
         Map<RollupBatch.Key, RoaringBitmap> days = new LinkedHashMap<>();
         for (RollupBatch.Customer customer : customers) {
             days.computeIfAbsent(day(customer.key()), k -> new RoaringBitmap()).add(numbers.get(customer.customerKey()));
@@ -78,19 +80,13 @@ final class ShopperSets {
         write(c, days);
     }
 
-    /** Computes every day's set again from the quarter-hour rows, in the rebuild's transaction. */
+    /** Computes every day's set again from the quarter-hour rows, in the rebuild's (or an upgrade's) transaction. */
     static void rebuild(Connection c) throws SQLException {
         Sql.update(c, "DELETE FROM analytics_customer_day WHERE dimension IS NOT NULL");
-        Sql.update(c, """
-                INSERT INTO analytics_shopper (customer_key)
-                SELECT DISTINCT customer_key FROM analytics_customer a
-                 WHERE NOT EXISTS (SELECT 1 FROM analytics_shopper s WHERE s.customer_key = a.customer_key)
-                ON CONFLICT DO NOTHING""");
         Map<RollupBatch.Key, RoaringBitmap> days = new LinkedHashMap<>();
         try (PreparedStatement all = c.prepareStatement("""
-                SELECT a.dimension, a.value, a.currency, a.bucket, s.number
-                  FROM analytics_customer a JOIN analytics_shopper s ON s.customer_key = a.customer_key
-                 ORDER BY a.dimension, a.value, a.currency, a.bucket""")) {
+                SELECT dimension, value, currency, bucket, shopper FROM analytics_customer
+                 ORDER BY dimension, value, currency, bucket""")) {
             all.setFetchSize(20_000);
             try (ResultSet row = all.executeQuery()) {
                 RollupBatch.Key current = null;
@@ -138,9 +134,9 @@ final class ShopperSets {
     private static RoaringBitmap read(byte[] stored) {
         RoaringBitmap set = new RoaringBitmap();
         try {
-            set.deserialize(new DataInputStream(new java.io.ByteArrayInputStream(stored)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("A stored set of shoppers could not be read; POST /api/v1/analytics/rebuild recomputes them", e);
+            set.deserialize(ByteBuffer.wrap(stored));
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new IllegalStateException("A stored set of shoppers could not be read; POST /api/v1/analytics/rebuild recomputes them", e);
         }
         return set;
     }
@@ -157,9 +153,9 @@ final class ShopperSets {
                     dimension, values, currency, period.daysFrom(), period.daysTo());
         }
         Sql.list(c, """
-                SELECT a.value, s.number FROM analytics_customer a JOIN analytics_shopper s ON s.customer_key = a.customer_key
-                 WHERE a.dimension = ? AND a.value = ANY (?) AND a.currency = ?
-                   AND (a.bucket >= ? AND a.bucket < ? OR a.bucket >= ? AND a.bucket < ?)""",
+                SELECT value, shopper FROM analytics_customer
+                 WHERE dimension = ? AND value = ANY (?) AND currency = ?
+                   AND (bucket >= ? AND bucket < ? OR bucket >= ? AND bucket < ?)""",
                 row -> {
                     sets.computeIfAbsent(row.getString(1), k -> new RoaringBitmap()).add(row.getInt(2));
                     return null;

@@ -126,6 +126,11 @@ final class ApiOperations {
                 "The first `limit` values of each, from the orders' context.", null, "Figures per channel, source and campaign", BAD);
         doc("GET /api/v1/analytics/compare", "Promotions or campaigns side by side",
                 "`promotions=a,b,c` or `campaigns=x,y`: the same figures for each, in the order given.", null, "The figures", BAD);
+        doc("PUT /api/v1/inventory", "Record the stock of SKUs that promotions give away",
+                "Up to 10,000 SKUs per call, stored in one statement (all or none): a free gift whose SKU has 0 is not given,"
+                        + " one with fewer units than it gives gives what there is, and the answer's `warnings` say so.",
+                null, "How many SKUs were stored", BAD, INVALID);
+        doc("GET /api/v1/inventory/{sku}", "The stock recorded for a SKU", "As last reported, with when.", null, "The SKU's stock", nf());
         doc("POST /api/v1/analytics/rebuild", "Compute the rollups again from the order ledger",
                 "For admins: throws the rollups away and recounts every recorded order in one snapshot.", null, "How many orders were counted");
     }

@@ -80,6 +80,10 @@ public final class CheckoutRequestValidator {
             texts("customer.segments", customer.segments(), LIST_ITEMS, LABEL, errors);
             text("customer.country", customer.country(), LABEL, errors);
             if (customer.orderCount() != null && customer.orderCount() < 0) errors.add(new FieldError("customer.orderCount", "must be ≥ 0"));
+            if (customer.birthday() != null && kupon.customers.Birthday.parse(customer.birthday()).isEmpty()) {
+                errors.add(new FieldError("customer.birthday", "must be a date such as \"1990-04-17\" or a month and day such as \"04-17\""));
+            }
+            attributes(customer.attributes(), errors);
         }
         CheckoutRequest.ContextInput context = request.context();
         if (context != null) {
@@ -89,6 +93,20 @@ public final class CheckoutRequestValidator {
             text("context.campaign", context.campaign(), LABEL, errors);
             text("context.deviceId", context.deviceId(), FieldLimits.ID, errors);
         }
+    }
+
+    private static void attributes(java.util.Map<String, String> attributes, List<FieldError> errors) {
+        if (attributes == null) return;
+        if (attributes.size() > LIST_ITEMS) {
+            errors.add(new FieldError("customer.attributes", "has " + attributes.size() + " entries; send at most " + LIST_ITEMS));
+            return;
+        }
+        attributes.forEach((name, value) -> {
+            if (name.isBlank()) errors.add(new FieldError("customer.attributes", "names must not be empty"));
+            else text("customer.attributes", name, LABEL, errors);
+            if (value == null) errors.add(new FieldError("customer.attributes." + FieldLimits.excerpt(name), "must be a string, not null"));
+            else text("customer.attributes." + FieldLimits.excerpt(name), value, LABEL, errors);
+        });
     }
 
     private static void address(CheckoutRequest.AddressInput address, List<FieldError> errors) {
@@ -161,6 +179,9 @@ public final class CheckoutRequestValidator {
             money(at + ".unitCost", line.unitCost(), currency, false, errors);
             money(at + ".floorPrice", line.floorPrice(), currency, false, errors);
             rate(at + ".taxRate", line.taxRate(), errors);
+            if (line.availableQuantity() != null && line.availableQuantity() < 0) {
+                errors.add(new FieldError(at + ".availableQuantity", "must be ≥ 0 (0: none left; leave it out when stock is not short)"));
+            }
         }
         if (units > MAX_CART_QUANTITY) {
             errors.add(new FieldError("cart.lines", "hold " + units + " units in all; a cart may hold at most " + MAX_CART_QUANTITY));

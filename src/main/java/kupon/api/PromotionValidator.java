@@ -151,6 +151,10 @@ public final class PromotionValidator {
             quantity("conditions.requiresItems.minQuantity", c.requiresItems().minQuantity());
             selector("conditions.requiresItems.selector", c.requiresItems().selector());
         }
+        notNegative("conditions.minLifetimeSpend", c.minLifetimeSpend(), false);
+        if (c.birthdayWithinDays() != null && (c.birthdayWithinDays() < 0 || c.birthdayWithinDays() > 365)) {
+            error("conditions.birthdayWithinDays", "must be between 0 (the birthday itself) and 365 days");
+        }
         FieldLimits.texts("conditions.customerSegments", c.customerSegments(), MAX_SELECTOR_VALUES, FieldLimits.LABEL, errors);
         FieldLimits.texts("conditions.channels", c.channels(), MAX_SELECTOR_VALUES, FieldLimits.LABEL, errors);
         if (c.countries() != null && c.countries().size() > MAX_SELECTOR_VALUES) {

@@ -1,6 +1,7 @@
 package kupon.evaluation;
 
 import kupon.codes.PromoCode;
+import kupon.customers.Spending;
 import kupon.codes.RejectedCode;
 import kupon.codes.RejectionReason;
 import kupon.codes.Rejections;
@@ -47,10 +48,16 @@ public final class CartEvaluation {
         /** The counters among {@code keys} that have been used; missing ones are unused. */
         Map<UsageKey, Usage> counters(Collection<UsageKey> keys);
 
-        /** Placed orders of the customer, by id, else normalized email; asked only when a rule or promotion needs it. */
-        int orderCount(String customerId, String normalizedEmail);
+        /**
+         * The customer's placed orders (by id, else normalized email), what they spent in {@code currency} and when they
+         * last ordered; asked only when a rule or promotion needs one of them.
+         */
+        Spending spending(String customerId, String normalizedEmail, String currency);
 
-        /** Nothing stored: no codes, every counter unused, no orders. */
+        /** The stock recorded for these SKUs (PUT /api/v1/inventory); SKUs never recorded are missing. */
+        Map<String, Integer> stock(Collection<String> skus);
+
+        /** Nothing stored: no codes, every counter unused, no orders, no stock recorded. */
         Lookups NONE = new Lookups() {
             @Override
             public Map<String, PromoCode> codes(Collection<String> entered) {
@@ -63,8 +70,13 @@ public final class CartEvaluation {
             }
 
             @Override
-            public int orderCount(String customerId, String normalizedEmail) {
-                return 0;
+            public Spending spending(String customerId, String normalizedEmail, String currency) {
+                return Spending.NONE;
+            }
+
+            @Override
+            public Map<String, Integer> stock(Collection<String> skus) {
+                return Map.of();
             }
         };
     }
@@ -83,7 +95,7 @@ public final class CartEvaluation {
      */
     public static Evaluation evaluate(RuleSet ruleSet, CheckoutRequest request, Instant now, String connectionIp,
                                       Lookups lookups, Settings settings, PricingEngine pricingEngine) {
-        CheckoutFacts facts = CheckoutFacts.of(request, now, settings.maxCodesPerOrder(), connectionIp, lookups::orderCount);
+        CheckoutFacts facts = CheckoutFacts.of(request, now, settings.maxCodesPerOrder(), connectionIp, lookups);
         Actions actions = new Actions();
         List<RuleProblem> problems = new ArrayList<>();
         List<String> fired = RuleFiring.fire(ruleSet.kieBase(), ruleSet.declaresActions(), facts, actions, settings.maxFirings(),
@@ -98,13 +110,15 @@ public final class CartEvaluation {
         RuleOffers.Result rules = RuleOffers.within(stated, catalog.counters());
         List<Offer> offers = new ArrayList<>(rules.offers());
         offers.addAll(catalog.offers());
-        Experiments.Priced priced = Experiments.price(pricingEngine, facts, offers, catalog.candidates());
+        GiftStock.Checked stock = GiftStock.check(offers, facts.pricingCart().lines(), lookups::stock);
+        Experiments.Priced priced = Experiments.price(pricingEngine, facts, stock.offers(), catalog.candidates());
         PricingResult pricing = priced.pricing();
         List<RejectedCode> rejected = rejectedCodes(facts, catalog, rules, pricing);
         // After the offers are built: building them reports mistakes too (a promotion given no reward).
         return new Evaluation(pricing, rejected, ruleSet.version(), now, fired,
                 plannedUses(pricing, catalog, rules), shopper(facts), withStated(problems, actions.problems()),
-                catalog.excluded(), priced.holdouts(), priced.exposures(), codeAttempts(facts, stored, pricing, rejected));
+                catalog.excluded(), priced.holdouts(), priced.exposures(), codeAttempts(facts, stored, pricing, rejected),
+                stock.warnings());
     }
 
     /** Each entered code that belongs to a promotion (stored, or stated by a rule), applied or with its rejection. */

@@ -57,7 +57,8 @@ final class CatalogOffers {
     static Result collect(PromotionCatalog catalog, CheckoutFacts facts, Map<String, PromoCode> stored,
                           Function<Collection<UsageKey>, Map<UsageKey, Usage>> usage, Instant now) {
         Shopper shopper = new Shopper(facts.customer().getSegments(), facts.customer()::getOrderCount,
-                facts.context().getChannel(), facts.context().getCountry());
+                facts.context().getChannel(), facts.context().getCountry(), facts.customer()::getLifetimeSpend,
+                facts.customer()::isBirthdayWithinDays);
         String customerKey = CustomerHistory.customerKey(facts.customer().getId(), facts.customer().getEmail());
         String ip = facts.context().getIp();
         Limits.Who who = new Limits.Who(customerKey, ip, facts.deviceId(), facts.addressHash());

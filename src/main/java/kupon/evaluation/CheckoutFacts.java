@@ -1,7 +1,9 @@
 package kupon.evaluation;
 
 import kupon.codes.PromoCode;
+import kupon.customers.Birthday;
 import kupon.customers.EmailNormalizer;
+import kupon.customers.Spending;
 import kupon.pricing.PricingCart;
 import kupon.pricing.PricingLine;
 import kupon.pricing.PricingShipping;
@@ -15,13 +17,15 @@ import kupon.rules.model.Line;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.BiFunction;
+import java.util.Map;
 
 /**
  * A validated checkout request turned into what rules reason about (facts) and what the pricing
@@ -38,10 +42,11 @@ record CheckoutFacts(Cart cart, List<Line> lines, Customer customer, List<Entere
 
     /**
      * @param connectionIp the caller's address, used when the request names no {@code context.ip}
-     * @param orderHistory recorded orders by customer id and normalized email, used when the request gives no {@code orderCount}
+     * @param history recorded orders by customer id and normalized email, read when a rule or promotion asks for
+     *                what the request does not say ({@code orderCount}, lifetime spend, last order)
      */
     static CheckoutFacts of(CheckoutRequest request, Instant now, int maxCodesPerOrder, String connectionIp,
-                            BiFunction<String, String, Integer> orderHistory) {
+                            CartEvaluation.Lookups history) {
         CheckoutRequest.CartInput in = request.cart();
         Currency currency = Currency.getInstance(in.currency());
         List<CheckoutRequest.LineInput> inputLines = in.lines();
@@ -55,10 +60,13 @@ record CheckoutFacts(Cart cart, List<Line> lines, Customer customer, List<Entere
             boolean onSale = Boolean.TRUE.equals(l.onSale());
             boolean discountable = !Boolean.FALSE.equals(l.discountable());
             String productId = l.productId() == null ? l.sku() : l.productId();
+            boolean inStock = !Boolean.FALSE.equals(l.inStock());
+            pricingLines.add(new PricingLine(l.id(), l.sku(), productId, categories, l.brand(), tags, l.quantity(),
+                    l.unitPrice(), onSale, discountable, l.taxRate(), l.unitCost(), l.floorPrice(), inStock, l.availableQuantity()));
+            // An out-of-stock line counts toward no condition: rules do not see it, nor the cart's subtotal and quantity.
+            if (!inStock) continue;
             lines.add(new Line(l.id(), l.sku(), productId, l.name(), categories, l.brand(), tags, l.quantity(),
                     l.unitPrice(), onSale, discountable));
-            pricingLines.add(new PricingLine(l.id(), l.sku(), productId, categories, l.brand(), tags, l.quantity(),
-                    l.unitPrice(), onSale, discountable, l.taxRate(), l.unitCost(), l.floorPrice()));
             subtotal = subtotal.add(l.unitPrice().multiply(BigDecimal.valueOf(l.quantity())));
             quantity += l.quantity();
         }
@@ -76,9 +84,12 @@ record CheckoutFacts(Cart cart, List<Line> lines, Customer customer, List<Entere
         } else {
             String email = EmailNormalizer.normalize(c.email());
             String id = c.id() == null || c.id().isBlank() ? null : c.id();
+            RecordedHistory recorded = new RecordedHistory(history, id, email, in.currency());
             customer = new Customer(id, email,
                     c.segments() == null ? List.of() : c.segments().stream().filter(Objects::nonNull).toList(),
-                    c.country(), c.orderCount() != null ? c.orderCount()::intValue : () -> orderHistory.apply(id, email));
+                    c.country(), c.orderCount() != null ? c.orderCount()::intValue : recorded::orders,
+                    Birthday.parse(c.birthday()).orElse(null), c.attributes() == null ? Map.of() : c.attributes(), recorded,
+                    LocalDate.ofInstant(now, ZoneOffset.UTC));
         }
 
         Set<String> distinct = new LinkedHashSet<>();
@@ -101,5 +112,38 @@ record CheckoutFacts(Cart cart, List<Line> lines, Customer customer, List<Entere
         return new CheckoutFacts(cart, List.copyOf(lines), customer, List.copyOf(codes), List.copyOf(excess), context,
                 new Clock(now), new PricingCart(currency, pricesIncludeTax, pricingLines, shipping), request.deviceId(),
                 request.addressHash());
+    }
+
+    /** The shopper's spending, looked up once, on the first question a rule or promotion asks. */
+    private static final class RecordedHistory implements Customer.History {
+        private final CartEvaluation.Lookups lookups;
+        private final String id, email, currency;
+        private Spending spending;
+
+        RecordedHistory(CartEvaluation.Lookups lookups, String id, String email, String currency) {
+            this.lookups = lookups;
+            this.id = id;
+            this.email = email;
+            this.currency = currency;
+        }
+
+        private Spending spending() {
+            if (spending == null) spending = lookups.spending(id, email, currency);
+            return spending;
+        }
+
+        int orders() {
+            return spending().orders();
+        }
+
+        @Override
+        public BigDecimal lifetimeSpend() {
+            return spending().lifetimeSpend();
+        }
+
+        @Override
+        public Instant lastOrderAt() {
+            return spending().lastOrderAt();
+        }
     }
 }

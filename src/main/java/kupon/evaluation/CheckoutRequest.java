@@ -5,6 +5,7 @@ import kupon.fraud.Requester;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The body of {@code POST /api/v1/evaluate} (and, with an order id, of {@code POST /api/v1/orders}):
@@ -44,7 +45,14 @@ public record CheckoutRequest(CartInput cart, CustomerInput customer, List<Strin
 
     public record LineInput(String id, String sku, String productId, String name, List<String> categories,
                             String brand, List<String> tags, Integer quantity, BigDecimal unitPrice, Boolean onSale,
-                            Boolean discountable, BigDecimal taxRate, BigDecimal unitCost, BigDecimal floorPrice) {
+                            Boolean discountable, BigDecimal taxRate, BigDecimal unitCost, BigDecimal floorPrice,
+                            Boolean inStock, Integer availableQuantity) {
+        public LineInput(String id, String sku, String productId, String name, List<String> categories, String brand,
+                         List<String> tags, Integer quantity, BigDecimal unitPrice, Boolean onSale, Boolean discountable,
+                         BigDecimal taxRate, BigDecimal unitCost, BigDecimal floorPrice) {
+            this(id, sku, productId, name, categories, brand, tags, quantity, unitPrice, onSale, discountable, taxRate,
+                    unitCost, floorPrice, null, null);
+        }
     }
 
     public record ShippingInput(String method, BigDecimal price, String country, String region, BigDecimal taxRate,
@@ -58,7 +66,12 @@ public record CheckoutRequest(CartInput cart, CustomerInput customer, List<Strin
     public record AddressInput(String line1, String line2, String postalCode, String city, String region, String country) {
     }
 
-    public record CustomerInput(String id, String email, List<String> segments, String country, Integer orderCount) {
+    /** The shopper; {@code birthday} as {@code 1990-04-17} or {@code 04-17}, {@code attributes} free labels for rules. */
+    public record CustomerInput(String id, String email, List<String> segments, String country, Integer orderCount,
+                                String birthday, Map<String, String> attributes) {
+        public CustomerInput(String id, String email, List<String> segments, String country, Integer orderCount) {
+            this(id, email, segments, country, orderCount, null, null);
+        }
     }
 
     public record ContextInput(String channel, String ip, String source, String campaign, String deviceId) {

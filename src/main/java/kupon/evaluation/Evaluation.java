@@ -17,12 +17,13 @@ import java.util.List;
  * decided, and what committing it as an order would consume. {@code exclusions}: promotions that concerned the cart
  * but were left out before pricing (schedule, shopper, limits), for {@link Explanation}. {@code holdouts}: promotions
  * the shopper would have got but is held out of; {@code exposures}: the experiments the shopper took part in;
- * {@code codeAttempts}: each entered code that belongs to a promotion, and why it gave nothing (null when it applied).
+ * {@code codeAttempts}: each entered code that belongs to a promotion, and why it gave nothing (null when it applied);
+ * {@code warnings}: free gifts cut by stock.
  */
 public record Evaluation(PricingResult pricing, List<RejectedCode> rejectedCodes, long ruleSetVersion,
                          Instant evaluatedAt, List<String> firedRules, List<PlannedUse> plannedUses, Shopper shopper,
                          List<RuleProblem> problems, List<Explanation> exclusions, List<String> holdouts,
-                         List<Exposure> exposures, List<CodeAttempt> codeAttempts) {
+                         List<Exposure> exposures, List<CodeAttempt> codeAttempts, List<StockWarning> warnings) {
 
     /** The promotion was eligible for this identified shopper, who is in its treatment or (held out) its control group. */
     public record Exposure(String promotionId, String customerKey, boolean heldOut) {
@@ -49,7 +50,7 @@ public record Evaluation(PricingResult pricing, List<RejectedCode> rejectedCodes
         List<CodeAttempt> attempts = codeAttempts.stream().map(a -> rejected.stream().filter(r -> r.code().equals(a.code()))
                 .findFirst().map(r -> new CodeAttempt(a.code(), a.promotionId(), r.reason())).orElse(a)).toList();
         return new Evaluation(pricing, rejected, ruleSetVersion, evaluatedAt, firedRules, plannedUses, shopper, problems, exclusions,
-                holdouts, exposures, attempts);
+                holdouts, exposures, attempts, warnings);
     }
 
     public Evaluation {
@@ -61,5 +62,6 @@ public record Evaluation(PricingResult pricing, List<RejectedCode> rejectedCodes
         holdouts = List.copyOf(holdouts);
         exposures = List.copyOf(exposures);
         codeAttempts = List.copyOf(codeAttempts);
+        warnings = List.copyOf(warnings);
     }
 }

@@ -16,7 +16,9 @@ import java.util.List;
 public record EvaluationResponse(String currency, BigDecimal subtotal, BigDecimal discountTotal, BigDecimal shipping,
                                  BigDecimal shippingDiscount, BigDecimal tax, BigDecimal total, List<LineView> lines,
                                  List<AppliedView> applied, List<RejectedCode> rejectedCodes, List<HintView> hints,
-                                 List<GiftView> gifts, List<HoldoutView> holdouts, long ruleSetVersion, Instant evaluatedAt,
+                                 List<GiftView> gifts, List<HoldoutView> holdouts,
+                                 @JsonInclude(JsonInclude.Include.NON_EMPTY) List<StockWarning> warnings,
+                                 long ruleSetVersion, Instant evaluatedAt,
                                  @JsonInclude(JsonInclude.Include.NON_NULL) List<Explanation> explain) {
 
     public record LineView(String id, BigDecimal subtotal, BigDecimal discount, BigDecimal total, BigDecimal tax,
@@ -55,7 +57,7 @@ public record EvaluationResponse(String currency, BigDecimal subtotal, BigDecima
                 evaluation.rejectedCodes(),
                 p.hints().stream().map(h -> new HintView(h.promotionId(), h.kind(), h.missing(), h.message())).toList(),
                 p.gifts().stream().map(g -> new GiftView(g.promotionId(), g.sku(), g.quantity())).toList(),
-                evaluation.holdouts().stream().map(HoldoutView::new).toList(),
+                evaluation.holdouts().stream().map(HoldoutView::new).toList(), evaluation.warnings(),
                 evaluation.ruleSetVersion(), evaluation.evaluatedAt(),
                 explain ? Explanation.of(evaluation, p.currency().getCurrencyCode()) : null);
     }

@@ -9,6 +9,8 @@ import kupon.codes.PromoCode;
 import kupon.codes.RejectedCode;
 import kupon.codes.Rejections;
 import kupon.customers.CustomerHistory;
+import kupon.customers.Spending;
+import kupon.inventory.Inventory;
 import kupon.fraud.Block;
 import kupon.fraud.FraudBlocks;
 import kupon.fraud.FraudConfig;
@@ -42,6 +44,7 @@ public class Evaluator {
     private final CodeLookup codeLookup;
     private final UsageLedger usageLedger;
     private final CustomerHistory history;
+    private final Inventory inventory;
     private final Timer timer;
     private final RuntimeProblems runtimeProblems;
     private final FraudBlocks blocks;
@@ -49,8 +52,9 @@ public class Evaluator {
 
     public Evaluator(ActiveRuleSet ruleSets, RulesConfig rulesConfig, CodesConfig codesConfig, PricingConfig pricingConfig,
                      CodeLookup codeLookup, UsageLedger usageLedger, CustomerHistory history, MeterRegistry meters,
-                     RuntimeProblems runtimeProblems, FraudBlocks blocks, FraudConfig fraudConfig) {
+                     RuntimeProblems runtimeProblems, FraudBlocks blocks, FraudConfig fraudConfig, Inventory inventory) {
         this.runtimeProblems = runtimeProblems;
+        this.inventory = inventory;
         this.blocks = blocks;
         this.uniformMessages = fraudConfig.uniformMessages();
         this.ruleSets = ruleSets;
@@ -97,8 +101,13 @@ public class Evaluator {
                 }
 
                 @Override
-                public int orderCount(String customerId, String normalizedEmail) {
-                    return history.orderCount(customerId, normalizedEmail);
+                public Spending spending(String customerId, String normalizedEmail, String currency) {
+                    return history.spending(customerId, normalizedEmail, currency);
+                }
+
+                @Override
+                public Map<String, Integer> stock(Collection<String> skus) {
+                    return inventory.available(skus);
                 }
             };
             // A blocked requester's codes are refused before anything is looked up: rules never see them either.

@@ -27,7 +27,8 @@ final class BuyXGetYCalculator implements RewardCalculator<Reward.BuyXGetY> {
         // is walked front to back: a unit passed over for getting stays passed over, since buyable units only
         // become fewer.
         List<Group> buyOrder = PricingState.largestFirst(eligible(state, reward.buy()), null);
-        List<Group> getOrder = new ArrayList<>(eligible(state, reward.get()));
+        // Only units in stock may be given: a line's units past its available quantity can be bought, not got.
+        List<Group> getOrder = new ArrayList<>(state.givable(eligible(state, reward.get())));
         getOrder.sort(selectionOrder(reward.selection()));
         Set<Integer> buyEligible = new HashSet<>();
         buyOrder.forEach(group -> buyEligible.add(group.first()));

@@ -111,6 +111,7 @@ public record LineSelector(
 
     public boolean matches(PricingLine line) {
         return line.discountable()
+                && line.inStock()
                 && includes(skus, line.sku())
                 && includes(productIds, line.productId())
                 && overlapsOrUnrestricted(categories, line.categories())

@@ -53,6 +53,12 @@ public record Offer(
     }
 
     /** The same offer, capped by {@code remaining} of its lifetime budget (null = unlimited). */
+    /** The same offer with another reward (a gift cut to the stock there is). */
+    public Offer withReward(Reward other) {
+        return new Offer(promotionId, name, code, priority, exclusive, stopFurther, combinesWith, conditions, other,
+                maxAmount, remainingBudget);
+    }
+
     public Offer withRemainingBudget(BigDecimal remaining) {
         return new Offer(promotionId, name, code, priority, exclusive, stopFurther, combinesWith, conditions, reward,
                 maxAmount, remaining);

@@ -4,7 +4,11 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 
-/** One cart line as the pricing core sees it: {@code quantity} units of {@code unitPrice}. */
+/**
+ * One cart line as the pricing core sees it: {@code quantity} units of {@code unitPrice}. A line not {@code inStock}
+ * is never discounted and counts toward no condition; {@code availableQuantity}, when known, bounds how many of its
+ * units a free gift or a buy-x-get-y may give.
+ */
 public record PricingLine(
         String id,
         String sku,
@@ -18,7 +22,9 @@ public record PricingLine(
         boolean discountable,
         BigDecimal taxRate,
         BigDecimal unitCost,
-        BigDecimal floorPrice) {
+        BigDecimal floorPrice,
+        boolean inStock,
+        Integer availableQuantity) {
 
     public PricingLine {
         Objects.requireNonNull(id, "id");
@@ -35,8 +41,25 @@ public record PricingLine(
         if (floorPrice != null && floorPrice.signum() < 0) {
             throw new IllegalArgumentException("floorPrice of line " + id + " must not be negative");
         }
+        if (availableQuantity != null && availableQuantity < 0) {
+            throw new IllegalArgumentException("availableQuantity of line " + id + " must not be negative");
+        }
         categories = categories == null ? List.of() : List.copyOf(categories);
         tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** A line in stock, in any quantity. */
+    public PricingLine(String id, String sku, String productId, List<String> categories, String brand, List<String> tags,
+                       int quantity, BigDecimal unitPrice, boolean onSale, boolean discountable, BigDecimal taxRate,
+                       BigDecimal unitCost, BigDecimal floorPrice) {
+        this(id, sku, productId, categories, brand, tags, quantity, unitPrice, onSale, discountable, taxRate, unitCost,
+                floorPrice, true, null);
+    }
+
+    /** How many of its units a reward may give away: all of them, unless stock is known to be short. */
+    public int givable() {
+        if (!inStock) return 0;
+        return availableQuantity == null ? quantity : Math.min(quantity, availableQuantity);
     }
 
     /** A discountable line with only what pricing needs; the rest empty. */

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -185,18 +186,41 @@ final class PricingState {
      */
     BigDecimal itemsRemaining() {
         BigDecimal total = zero;
-        for (List<Group> lineGroups : groups) {
-            total = total.add(sum(lineGroups));
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).inStock()) total = total.add(sum(groups.get(i)));
         }
         return total;
     }
 
+    /** Units in the cart that conditions count: out-of-stock lines count toward none. */
     int totalQuantity() {
         int total = 0;
         for (PricingLine line : lines) {
-            total += line.quantity();
+            if (line.inStock()) total += line.quantity();
         }
         return total;
+    }
+
+    /**
+     * The units of these groups a reward may give away: of each line short of stock, only its first
+     * {@link PricingLine#givable()} units (unit numbers run through the cart in pricing order, so a line's own
+     * numbers start where the lines before it end).
+     */
+    List<Group> givable(List<Group> groups) {
+        if (groups.stream().allMatch(g -> g.line().givable() == g.line().quantity())) return groups;
+        Map<String, Integer> start = new HashMap<>();
+        int first = 0;
+        for (PricingLine line : lines) {
+            start.put(line.id(), first);
+            first += line.quantity();
+        }
+        List<Group> result = new ArrayList<>(groups.size());
+        for (Group group : groups) {
+            int limit = start.get(group.lineId()) + group.line().givable();
+            if (group.end() <= limit) result.add(group);
+            else if (group.first() < limit) result.add(group.head(limit - group.first()));
+        }
+        return result;
     }
 
     /** All groups of lines the selector matches that this snapshot does not hide, in pricing order. */

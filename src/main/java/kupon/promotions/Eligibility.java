@@ -18,7 +18,9 @@ public enum Eligibility {
         if (!anyOf(c.customerSegments(), shopper.segments())
                 || Boolean.TRUE.equals(c.firstOrderOnly()) && shopper.orderCount().getAsInt() > 0
                 || !oneOf(c.channels(), shopper.channel())
-                || !oneOf(c.countries(), shopper.country())) {
+                || !oneOf(c.countries(), shopper.country())
+                || c.birthdayWithinDays() != null && !shopper.birthdayWithinDays().test(c.birthdayWithinDays())
+                || c.minLifetimeSpend() != null && shopper.lifetimeSpend().get().compareTo(c.minLifetimeSpend()) < 0) {
             return NOT_ELIGIBLE_CUSTOMER;
         }
         return ELIGIBLE;

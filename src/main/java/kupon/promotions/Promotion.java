@@ -41,10 +41,14 @@ public record Promotion(String id, String name, PromotionStatus status, Trigger 
     public record ItemsRequirement(Selector selector, Integer minQuantity) {
     }
 
+    /**
+     * {@code minLifetimeSpend}: what the shopper's placed orders came to, in the cart's currency, at least;
+     * {@code birthdayWithinDays}: the shopper's birthday is today or within that many days.
+     */
     public record Conditions(BigDecimal minSubtotal, Integer minQuantity, ItemsRequirement requiresItems,
                              List<String> customerSegments, Boolean firstOrderOnly, List<String> channels,
-                             List<String> countries) {
-        public static final Conditions NONE = new Conditions(null, null, null, null, false, null, null);
+                             List<String> countries, BigDecimal minLifetimeSpend, Integer birthdayWithinDays) {
+        public static final Conditions NONE = new Conditions(null, null, null, null, false, null, null, null, null);
     }
 
     public record BuyPart(Selector selector, Integer quantity) {

@@ -35,3 +35,18 @@ CREATE TABLE analytics_customer_day (
     shoppers  BYTEA       NOT NULL,
     PRIMARY KEY (dimension, value, currency, bucket)
 );
+
+-- Each shopper row carries the shopper's number, so the edges of a period add to the daily sets without a join.
+ALTER TABLE analytics_customer ADD COLUMN shopper INT;
+INSERT INTO analytics_shopper (customer_key) SELECT DISTINCT customer_key FROM analytics_customer ORDER BY 1;
+UPDATE analytics_customer a SET shopper = s.number FROM analytics_shopper s WHERE s.customer_key = a.customer_key;
+ALTER TABLE analytics_customer ALTER COLUMN shopper SET NOT NULL;
+
+-- Rollups kept before this migration get their daily rows here; their daily shopper sets are computed by the service
+-- at its first start (Rollups), which needs the bitmap library.
+INSERT INTO analytics_rollup_day (dimension, value, currency, bucket, orders, cancelled_orders, new_customers, costed_orders,
+                                  revenue, discount_total, discount_cancelled, gross_margin, redemptions)
+SELECT dimension, value, currency, date_trunc('day', bucket AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', sum(orders),
+       sum(cancelled_orders), sum(new_customers), sum(costed_orders), sum(revenue), sum(discount_total),
+       sum(discount_cancelled), sum(gross_margin), sum(redemptions)
+  FROM analytics_rollup GROUP BY 1, 2, 3, 4;

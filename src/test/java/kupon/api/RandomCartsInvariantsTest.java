@@ -58,20 +58,27 @@ class RandomCartsInvariantsTest {
         for (int i = 0; i < 60; i++) {
             boolean gross = random.nextInt(4) == 0;
             List<String> lines = new ArrayList<>();
+            List<String> outOfStock = new ArrayList<>();
             String currency = CURRENCIES[random.nextInt(CURRENCIES.length)];
             int scale = Currency.getInstance(currency).getDefaultFractionDigits();
             for (int l = 0; l < 1 + random.nextInt(7); l++) {
                 BigDecimal price = BigDecimal.valueOf(random.nextInt(20_000) + 1, 2).setScale(scale, RoundingMode.DOWN).max(BigDecimal.ONE);
                 String floor = random.nextInt(5) == 0 ? ", \"floorPrice\": \"" + price.multiply(new BigDecimal("0.9")).setScale(scale, RoundingMode.DOWN) + "\"" : "";
                 String tax = random.nextBoolean() ? ", \"taxRate\": \"0.2\"" : "";
-                lines.add("{\"id\": \"l%d\", \"sku\": \"S%d\", \"categories\": [\"%s\"], \"quantity\": %d, \"unitPrice\": \"%s\", \"discountable\": %s%s%s}"
+                int stockKind = random.nextInt(10);
+                String stock = stockKind == 0 ? ", \"inStock\": false" : stockKind == 1 ? ", \"availableQuantity\": " + random.nextInt(3) : "";
+                if (stockKind == 0) outOfStock.add("l" + l);
+                lines.add("{\"id\": \"l%d\", \"sku\": \"S%d\", \"categories\": [\"%s\"], \"quantity\": %d, \"unitPrice\": \"%s\", \"discountable\": %s%s%s%s}"
                         .formatted(l, random.nextInt(5), CATEGORIES[random.nextInt(CATEGORIES.length)], 1 + random.nextInt(4),
-                                price.toPlainString(), random.nextInt(8) != 0, floor, tax));
+                                price.toPlainString(), random.nextInt(8) != 0, floor, tax, stock));
             }
             String shipping = random.nextBoolean() ? ", \"shipping\": {\"price\": \"" + BigDecimal.valueOf(random.nextInt(900) + 100, 2).setScale(scale, RoundingMode.DOWN) + "\", \"taxRate\": \"0.1\"}" : "";
             String context = random.nextBoolean() ? "web" : null;
             String body = cart(currency, gross, lines, shipping, random.nextBoolean());
             JsonPath answer = evaluate(body, context, gross, seed);
+            for (String id : outOfStock) {
+                assertThat(new BigDecimal(byLine(answer).get(id)).signum()).as("seed %d: out-of-stock line %s is not discounted", seed, id).isZero();
+            }
             List<String> shuffled = new ArrayList<>(lines);
             Collections.shuffle(shuffled, random);
             JsonPath again = evaluate(cart(currency, gross, shuffled, shipping, body.contains("GOLDSHIP")), context, gross, seed);

@@ -42,6 +42,7 @@ class TableOwnershipTest {
             Map.entry("analytics_pending", "kupon/analytics/OrderFeed.java"),
             Map.entry("analytics_rollup", "kupon/analytics/Rollups.java"),
             Map.entry("analytics_rollup_day", "kupon/analytics/Rollups.java"),
+            Map.entry("inventory_item", "kupon/inventory/Inventory.java"),
             Map.entry("analytics_customer", "kupon/analytics/Rollups.java"),
             Map.entry("analytics_shopper", "kupon/analytics/ShopperSets.java"),
             Map.entry("analytics_customer_day", "kupon/analytics/ShopperSets.java"),

@@ -46,7 +46,7 @@ class RuleFiringBoundsTest {
         CheckoutRequest request = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readValue("""
                 {"cart": {"currency": "USD", "lines": [{"id": "l1", "sku": "MUG", "quantity": 2, "unitPrice": "12.00"}]},
                  "codes": ["LOOP"]}""", CheckoutRequest.class);
-        CheckoutFacts facts = CheckoutFacts.of(request, Instant.parse("2026-11-25T12:00:00Z"), 5, null, (id, email) -> 0);
+        CheckoutFacts facts = CheckoutFacts.of(request, Instant.parse("2026-11-25T12:00:00Z"), 5, null, CartEvaluation.Lookups.NONE);
         Actions actions = new Actions();
 
         List<kupon.rules.RuleProblem> problems = new java.util.ArrayList<>();

@@ -31,6 +31,8 @@ public final class CartBuilder {
     private String shippingMethod;
     private List<String> segments = List.of();
     private int orderCount = 3;
+    private String birthday;
+    private final java.util.Map<String, String> attributes = new java.util.LinkedHashMap<>();
     private final List<String> codes = new ArrayList<>();
 
     public static CartBuilder cart() {
@@ -95,6 +97,17 @@ public final class CartBuilder {
         return this;
     }
 
+    /** The customer's birthday as checkout sends it: {@code 1990-04-17} or {@code 04-17}. */
+    public CartBuilder birthday(String birthday) {
+        this.birthday = birthday;
+        return this;
+    }
+
+    public CartBuilder attribute(String name, String value) {
+        attributes.put(name, value);
+        return this;
+    }
+
     public CartBuilder code(String code) {
         codes.add(PromoCode.normalize(code));
         return this;
@@ -112,7 +125,7 @@ public final class CartBuilder {
                 new CheckoutRequest.CartInput("cart-1", currency.getCurrencyCode(), pricesIncludeTax,
                         lines.stream().map(LineBuilder::input).toList(),
                         shipping == null ? null : new CheckoutRequest.ShippingInput(shippingMethod, shipping, "US", null, shippingTaxRate)),
-                new CheckoutRequest.CustomerInput("cust-1", "shopper@example.com", segments, "US", orderCount),
+                new CheckoutRequest.CustomerInput("cust-1", "shopper@example.com", segments, "US", orderCount, birthday, attributes),
                 List.copyOf(codes),
                 new CheckoutRequest.ContextInput("web", "203.0.113.7", null, null));
     }

@@ -35,6 +35,11 @@ final class RuleHarness {
 
     /** Compiles {@code drl} (failing the test with every located error if it does not compile), then evaluates. */
     static Evaluated evaluate(String drl, CartBuilder cart) {
+        return evaluate(drl, cart, CartEvaluation.Lookups.NONE);
+    }
+
+    /** The same, with {@code stored} answering what the database would (a customer's recorded spending, stock). */
+    static Evaluated evaluate(String drl, CartBuilder cart, CartEvaluation.Lookups stored) {
         RuleSetCompiler.Outcome outcome = COMPILER.compile(List.of(
                 RuleSource.of("example.drl", RuleSourceKind.DRL, drl.getBytes(StandardCharsets.UTF_8))));
         assertThat(outcome).as("compile errors: %s", outcome).isInstanceOf(RuleSetCompiler.Outcome.Compiled.class);
@@ -42,7 +47,7 @@ final class RuleHarness {
         assertThat(compiled.declaresActions()).as("the DRL declares the actions global").isTrue();
         RuleSet ruleSet = new RuleSet(1, compiled.kieBase(), List.of(), "", true, PromotionCatalog.EMPTY, "", CartBuilder.NOW);
         Evaluation evaluation = CartEvaluation.evaluate(ruleSet, cart.request(), CartBuilder.NOW, null,
-                CartEvaluation.Lookups.NONE, SETTINGS, ENGINE);
+                stored, SETTINGS, ENGINE);
         return new Evaluated(evaluation.firedRules(), evaluation.problems().stream().map(RuleProblem::message).toList(),
                 evaluation.pricing());
     }
