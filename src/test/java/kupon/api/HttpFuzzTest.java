@@ -163,6 +163,10 @@ class HttpFuzzTest {
         all.add(() -> call(Api.marketer(), "GET", "/api/v1/analytics/channels?limit=" + segment() + "&format=" + segment(), null));
         all.add(() -> call(Api.marketer(), "GET", "/api/v1/analytics/compare?promotions=" + segment() + "&campaigns="
                 + segment() + "&from=" + segment(), null));
+        // Stock only of SKUs no other test gives away.
+        all.add(() -> call(Api.marketer(), "PUT", "/api/v1/inventory", "{\"items\": [{\"sku\": %s, \"available\": %s}, %s]}"
+                .formatted(v("\"fz-gift-" + random.nextInt(1000) + "\""), v("3"), v("{\"sku\": \"fz-gift-x\", \"available\": 0}"))));
+        all.add(() -> call(Api.marketer(), "GET", "/api/v1/inventory/" + segment(), null));
         return all;
     }
 
@@ -214,16 +218,19 @@ class HttpFuzzTest {
     private String checkoutBody() {
         String line = """
                 {"id": %s, "sku": %s, "productId": %s, "name": %s, "categories": [%s], "brand": %s, "tags": [%s],
-                 "quantity": %s, "unitPrice": %s, "taxRate": %s, "unitCost": %s, "floorPrice": %s, "onSale": %s, "discountable": %s}"""
+                 "quantity": %s, "unitPrice": %s, "taxRate": %s, "unitCost": %s, "floorPrice": %s, "onSale": %s, "discountable": %s,
+                 "inStock": %s, "availableQuantity": %s}"""
                 .formatted(v("\"l1\""), v("\"SKU-1\""), v("null"), v("\"Mug\""), v("\"kitchen\""), v("null"), v("\"new\""),
-                        v("2"), v("\"12.50\""), v("\"0.08\""), v("null"), v("null"), v("false"), v("true"));
+                        v("2"), v("\"12.50\""), v("\"0.08\""), v("null"), v("null"), v("false"), v("true"), v("true"), v("null"));
         return """
                 {"cart": {"id": %s, "currency": %s, "pricesIncludeTax": %s, "lines": [%s],
                   "shipping": {"method": %s, "price": %s, "country": %s, "region": %s, "taxRate": %s}},
-                 "customer": {"id": %s, "email": %s, "segments": [%s], "country": %s, "orderCount": %s},
+                 "customer": {"id": %s, "email": %s, "segments": [%s], "country": %s, "orderCount": %s, "birthday": %s,
+                              "attributes": {"tier": %s}},
                  "codes": [%s], "context": {"channel": "%s", "ip": %s, "source": %s, "campaign": %s}}"""
                 .formatted(v("\"cart-1\""), v("\"USD\""), v("false"), line, v("\"standard\""), v("\"5.00\""), v("\"US\""), v("null"),
-                        v("\"0\""), v("\"u-1\""), v("\"ann@example.com\""), v("\"gold\""), v("\"US\""), v("null"), v("\"SAVE10\""),
+                        v("\"0\""), v("\"u-1\""), v("\"ann@example.com\""), v("\"gold\""), v("\"US\""), v("null"), v("\"04-17\""),
+                        v("\"gold\""), v("\"SAVE10\""),
                         shop.channel, v("\"203.0.113.9\""), v("null"), v("null"));
     }
 
@@ -231,14 +238,15 @@ class HttpFuzzTest {
     private String promotionBody(String id) {
         return """
                 {"id": %s, "name": %s, "status": "INACTIVE", "trigger": "CODE", "priority": %s, "exclusive": %s,
-                 "conditions": {"minSubtotal": %s, "minQuantity": %s, "customerSegments": [%s], "channels": ["%s"], "countries": [%s]},
+                 "conditions": {"minSubtotal": %s, "minQuantity": %s, "customerSegments": [%s], "channels": ["%s"], "countries": [%s],
+                                "minLifetimeSpend": %s, "birthdayWithinDays": %s},
                  "reward": {"type": %s, "value": %s, "target": %s, "items": {"skus": [%s], "categories": [%s], "excludeBrands": [%s]},
                   "maxQuantity": %s, "maxAmount": %s, "bundleQuantity": %s, "buy": {"quantity": %s}, "get": {"quantity": %s, "amountOff": %s},
                   "maxApplications": %s, "basis": %s, "tiers": [{"min": %s, "value": %s}], "gift": {"sku": %s, "quantity": %s}},
                  "schedule": {"startsAt": %s, "endsAt": %s, "timeZone": %s},
                  "limits": {"totalUses": %s, "perCustomer": %s, "budget": %s}, "campaign": %s, "holdout": {"percent": %s}}"""
                 .formatted(v("\"" + id + "\""), v("\"Fuzz\""), v("0"), v("false"), v("null"), v("null"), v("\"gold\""), shop.channel,
-                        v("\"US\""), v("\"PERCENT_OFF\""), v("10"), v("\"ITEMS\""), v("\"SKU-1\""), v("\"kitchen\""), v("\"luxe\""),
+                        v("\"US\""), v("null"), v("7"), v("\"PERCENT_OFF\""), v("10"), v("\"ITEMS\""), v("\"SKU-1\""), v("\"kitchen\""), v("\"luxe\""),
                         v("null"), v("null"), v("null"), v("2"), v("1"), v("null"), v("null"), v("\"QUANTITY\""), v("2"), v("5"),
                         v("\"TOTE-1\""), v("1"), v("null"), v("null"), v("\"UTC\""), v("null"), v("null"), v("\"100.00\""), v("null"), v("10"));
     }
