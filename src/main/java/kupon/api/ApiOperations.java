@@ -126,6 +126,15 @@ final class ApiOperations {
                 "The first `limit` values of each, from the orders' context.", null, "Figures per channel, source and campaign", BAD);
         doc("GET /api/v1/analytics/compare", "Promotions or campaigns side by side",
                 "`promotions=a,b,c` or `campaigns=x,y`: the same figures for each, in the order given.", null, "The figures", BAD);
+        doc("POST /api/v1/webhooks", "Register a receiver of signed events",
+                "Events of the listed types are POSTed as CloudEvents 1.0 JSON with a `Kupon-Signature` HMAC-SHA256 header,"
+                        + " at least once, in order per subject, retried with backoff for 72 hours (docs/events.md).",
+                "201", "The webhook (its secret is never shown again)", BAD, INVALID);
+        doc("GET /api/v1/webhooks", "List the webhooks", "Every webhook not deleted, newest first; secrets are not shown.", null, "The webhooks");
+        doc("DELETE /api/v1/webhooks/{id}", "Delete a webhook", "No more deliveries; pending ones are given up.", "204", "Deleted", nf());
+        doc("GET /api/v1/webhooks/{id}/deliveries", "What was delivered to a webhook",
+                "Each event with its status (PENDING, DELIVERED, FAILED), attempts, the receiver's last answer or error,"
+                        + " newest first, `limit` at a time (`before` continues).", null, "A page of deliveries", BAD, nf());
         doc("PUT /api/v1/inventory", "Record the stock of SKUs that promotions give away",
                 "Up to 10,000 SKUs per call, stored in one statement (all or none): a free gift whose SKU has 0 is not given,"
                         + " one with fewer units than it gives gives what there is, and the answer's `warnings` say so.",

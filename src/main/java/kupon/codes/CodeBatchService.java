@@ -5,6 +5,8 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import kupon.database.Sql;
+import kupon.events.EventType;
+import kupon.events.Outbox;
 import org.jboss.logging.Logger;
 
 import java.io.BufferedWriter;
@@ -63,7 +65,14 @@ public class CodeBatchService {
         return thread;
     });
 
-    public CodeBatchService(Sql sql, CodeLedger ledger) {
+    private final Outbox outbox;
+
+    /** The data of {@code code_batch.completed}. */
+    record Completed(String batchId, String promotionId, int codes) {
+    }
+
+    public CodeBatchService(Sql sql, CodeLedger ledger, Outbox outbox) {
+        this.outbox = outbox;
         this.sql = sql;
         this.ledger = ledger;
     }
@@ -176,9 +185,17 @@ public class CodeBatchService {
                         return false;
                     }
                 }
-                Sql.update(c, "UPDATE code_batch SET status = 'DONE', updated_at = now() WHERE id = ?", batchId);
                 return true;
             });
+            if (finished) {
+                // Done and announced together: a receiver never hears of a batch the database does not call done.
+                sql.newTransaction("Completing code batch " + batchId, c -> {
+                    Sql.update(c, "UPDATE code_batch SET status = 'DONE', updated_at = now() WHERE id = ?", batchId);
+                    outbox.add(c, new Outbox.Event(EventType.CODE_BATCH_COMPLETED, "batch/" + batchId,
+                            new Completed(batchId, promotionId, generated[0])));
+                    return null;
+                });
+            }
             if (finished) {
                 LOG.infof("Code batch %s: %d codes in %d ms", batchId, generated[0], (System.nanoTime() - started) / 1_000_000);
             } else {

@@ -6,6 +6,8 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import kupon.database.Sql;
+import kupon.events.EventType;
+import kupon.events.Outbox;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -32,7 +34,10 @@ public class FraudBlocks {
     private volatile Map<Subject, Block> inForce = Map.of();
     private final ScheduledExecutorService refresher = BackgroundThread.named("fraud-blocks");
 
-    public FraudBlocks(Sql sql, FraudConfig config) {
+    private final Outbox outbox;
+
+    public FraudBlocks(Sql sql, FraudConfig config, Outbox outbox) {
+        this.outbox = outbox;
         this.sql = sql;
         this.config = config;
     }
@@ -66,6 +71,7 @@ public class FraudBlocks {
                     VALUES (?, ?, ?, ?, ?, ?, ?)""", block.id(), block.type(), block.value(), until, reason, createdBy, block.createdAt());
             FraudEvents.record(c, eventType, subject, (reason == null ? "blocked" : reason)
                     + (until == null ? "" : " until " + until) + " by " + createdBy);
+            outbox.add(c, new Outbox.Event(EventType.FRAUD_BLOCKED, "block/" + block.id(), block));
             return null;
         });
         refresh();

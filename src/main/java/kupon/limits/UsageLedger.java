@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Owner of the table {@code usage_counter}: reads counters for evaluation (as they stand, never changing them) and
@@ -44,12 +45,13 @@ public class UsageLedger {
     }
 
     /**
-     * Counts one more use (and {@code amount} of budget) on a counter, in the caller's transaction.
-     * False when the limit does not allow it; nothing is changed then.
+     * Counts one more use (and {@code amount} of budget) on a counter, in the caller's transaction, and returns the
+     * counter as it now stands. Empty when the limit does not allow it; nothing is changed then. Concurrent orders
+     * update one counter one after the other, so each sees the counter just before and after its own use.
      */
-    public boolean consume(Connection connection, UsageLimit limit, BigDecimal amount) throws SQLException {
+    public Optional<Usage> consume(Connection connection, UsageLimit limit, BigDecimal amount) throws SQLException {
         if (limit.budget() != null && amount.compareTo(limit.budget()) > 0) {
-            return false;
+            return Optional.empty();
         }
         UsageKey key = limit.key();
         return Sql.one(connection, """
@@ -58,9 +60,9 @@ public class UsageLedger {
                    SET uses = usage_counter.uses + 1, amount = usage_counter.amount + EXCLUDED.amount
                  WHERE (?::int IS NULL OR usage_counter.uses < ?::int)
                    AND (?::numeric IS NULL OR usage_counter.amount + EXCLUDED.amount <= ?::numeric)
-                RETURNING uses""", row -> Boolean.TRUE,
+                RETURNING uses, amount""", row -> new Usage(row.getInt(1), row.getBigDecimal(2)),
                 key.subject().stored(), key.scope(), key.key(), amount,
-                limit.maxUses(), limit.maxUses(), limit.budget(), limit.budget()).isPresent();
+                limit.maxUses(), limit.maxUses(), limit.budget(), limit.budget());
     }
 
     /** Gives back one use and {@code amount} of a counter, for a cancelled order. */

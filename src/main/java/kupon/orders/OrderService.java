@@ -12,6 +12,8 @@ import kupon.database.Sql;
 import kupon.evaluation.Evaluation;
 import kupon.evaluation.Evaluator;
 import kupon.limits.UsageKey;
+import kupon.events.Outbox;
+import kupon.limits.Usage;
 import kupon.limits.UsageLedger;
 import kupon.limits.UsageLimit;
 import kupon.rules.source.RuleSource;
@@ -64,9 +66,11 @@ public class OrderService {
     private final CodeLookup codeLookup;
     private final CheckoutCounting counting;
     private final PromotionMetrics metrics;
+    private final Outbox outbox;
 
     public OrderService(Evaluator evaluator, UsageLedger ledger, CodeLedger codes, Sql sql, ObjectMapper json,
-                        CodeLookup codeLookup, CheckoutCounting counting, PromotionMetrics metrics) {
+                        CodeLookup codeLookup, CheckoutCounting counting, PromotionMetrics metrics, Outbox outbox) {
+        this.outbox = outbox;
         this.codeLookup = codeLookup;
         this.counting = counting;
         this.metrics = metrics;
@@ -141,6 +145,7 @@ public class OrderService {
                 }
             }
             if (counting.enabled()) OrderFeed.note(c, orderId, OrderFeed.Change.CANCELLED);
+            outbox.add(c, OrderEvents.cancelled(orderId, Instant.now()));
             return Cancelled.NOW;
         });
         released.forEach(codeLookup::forget);
@@ -198,11 +203,14 @@ public class OrderService {
         List<Step> steps = new ArrayList<>();
         uses.forEach(use -> use.limits().forEach(limit -> steps.add(new Step(limit, limit.budget() == null ? BigDecimal.ZERO : use.amount()))));
         steps.sort(Comparator.comparing(Step::limit, Comparator.comparing(UsageLimit::key)));
+        List<Outbox.Event> events = new ArrayList<>(OrderEvents.placed(request.orderId(), evaluation, Instant.now()));
         for (Step step : steps) {
-            if (!ledger.consume(c, step.limit(), step.amount())) throw new LimitTaken();
+            Usage after = ledger.consume(c, step.limit(), step.amount()).orElseThrow(LimitTaken::new);
             UsageKey key = step.limit().key();
             used.add(new OrderLedger.UsageRecord(key.subject(), key.scope(), key.key(), step.amount()));
+            events.addAll(OrderEvents.crossings(step.limit(), after, step.amount(), request.orderId()));
         }
+        outbox.add(c, events);
         OrderLedger.insertPromotions(c, request.orderId(), evaluation);
         OrderLedger.recordUsage(c, request.orderId(), used);
         OrderLedger.insertExperiments(c, request.orderId(), evaluation);

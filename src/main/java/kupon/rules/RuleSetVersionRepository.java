@@ -1,5 +1,10 @@
 package kupon.rules;
 
+import jakarta.inject.Inject;
+import kupon.database.Sql;
+import kupon.events.EventType;
+import kupon.events.Outbox;
+
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +17,16 @@ import java.util.List;
 /** Stores rule set versions so version numbers only grow, across restarts and nodes. */
 @ApplicationScoped
 public class RuleSetVersionRepository implements PanacheRepositoryBase<RuleSetVersionEntity, Long> {
+
+    /** The data of {@code ruleset.activated}. */
+    record Activated(long version, String cause, String by, Long restores, int promotions, int ruleFiles) {
+    }
+
+    @Inject
+    Sql sql;
+
+    @Inject
+    Outbox outbox;
 
     /** The newest versions first. */
     public List<RuleSetVersionEntity> latest(int count) {
@@ -42,6 +57,13 @@ public class RuleSetVersionRepository implements PanacheRepositoryBase<RuleSetVe
             created.changes = VersionChanges.between(latest == null ? List.of() : latest.sources, sources,
                     before == null ? (latest == null ? List.of() : null) : before.all(), after.all());
             persist(created);
+            flush();
+            // Announced in the transaction that records the version: a version that did not commit is never announced.
+            sql.transaction("Announcing rule set version " + created.version, c -> {
+                outbox.add(c, new Outbox.Event(EventType.RULESET_ACTIVATED, "ruleset", new Activated(created.version,
+                        created.cause, created.createdBy, created.restores, created.promotions, sources.size())));
+                return null;
+            });
             return created.version;
         });
     }

@@ -1,0 +1,193 @@
+package kupon.events;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import kupon.support.Api;
+import kupon.support.Race;
+import kupon.support.Scenario;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * Webhooks as a receiver sees them: CloudEvents signed as docs/events.md says, every committed order announced, in
+ * order per subject even when the receiver fails at first, and a promotion's budget and usage limit announced once per
+ * crossing however many orders race.
+ */
+@QuarkusTest
+class WebhooksTest {
+
+    private static final String SECRET = "kupon-test-secret-" + UUID.randomUUID();
+
+    private final Scenario shop = new Scenario();
+    private String webhook;
+    private Receiver receiver;
+
+    @AfterEach
+    void close() {
+        if (webhook != null) Api.admin().when().delete("/api/v1/webhooks/" + webhook).then().statusCode(204);
+        if (receiver != null) receiver.close();
+        shop.close();
+    }
+
+    private void subscribe(Receiver to, String... events) {
+        receiver = to;
+        webhook = Api.admin().body(Map.of("url", to.url(), "events", List.of(events), "secret", SECRET))
+                .when().post("/api/v1/webhooks").then().statusCode(201)
+                .body("secret", org.hamcrest.Matchers.nullValue()).extract().path("id");
+    }
+
+    /** Verifies a delivery exactly as docs/events.md tells a receiver to. */
+    static boolean verify(String secret, String header, String body, Duration tolerance) throws Exception {
+        Map<String, String> parts = new HashMap<>();
+        for (String part : header.split(",")) {
+            String[] kv = part.split("=", 2);
+            parts.put(kv[0], kv[1]);
+        }
+        long t = Long.parseLong(parts.get("t"));
+        if (Math.abs(Instant.now().getEpochSecond() - t) > tolerance.toSeconds()) return false;
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String expected = HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(StandardCharsets.UTF_8)));
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), parts.get("v1").getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theSignatureOfTheDocumentedExampleIsTheOneOpensslComputes() {
+        assertThat(Signature.header("kupon-example-secret-1", 1764806400, "{\"specversion\":\"1.0\",\"id\":\"e-1\"}"))
+                .isEqualTo("t=1764806400,v1=81941ad6e69359edc8c9d59583287213227afb995f738cbd166d4aa58f9eecfd");
+    }
+
+    @Test
+    void anOrderWithACodeIsAnnouncedSignedInOrderAndItsCancelAfterIt() throws Exception {
+        subscribe(new Receiver(n -> 200), "order.placed", "code.redeemed", "order.cancelled");
+        String promotion = shop.promotion("""
+                {"id": "%s", "name": "Five off", "trigger": "CODE", "reward": {"type": "AMOUNT_OFF", "value": "5.00", "target": "ORDER"}}"""
+                .formatted(shop.id("five")));
+        String code = "WH" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Api.marketer().body("{\"code\": \"" + code + "\"}").when().post("/api/v1/promotions/" + promotion + "/codes").then().statusCode(201);
+        String orderId = "ord-" + UUID.randomUUID();
+        Api.checkout().body(shop.checkout("""
+                {"orderId": "%s", "cart": {"currency": "USD", "lines": [{"id": "a", "sku": "MUG", "quantity": 2, "unitPrice": "12.50"}]},
+                 "customer": {"id": "ann"}, "codes": ["%s"]}""".formatted(orderId, code)))
+                .when().post("/api/v1/orders").then().statusCode(201);
+        Api.checkout().when().post("/api/v1/orders/" + orderId + "/cancel").then().statusCode(200);
+
+        List<Receiver.Delivery> about = await(() -> receiver.accepted("order/" + orderId), 3);
+        assertThat(about).extracting(d -> d.json().getString("type"))
+                .containsExactly("order.placed", "code.redeemed", "order.cancelled");
+        JsonPath placed = about.get(0).json();
+        assertThat(placed.getString("specversion")).isEqualTo("1.0");
+        assertThat(placed.getString("source")).isEqualTo("/kupon");
+        assertThat(placed.getString("data.orderId")).isEqualTo(orderId);
+        assertThat(placed.getString("data.total")).isEqualTo("20.0");
+        assertThat(placed.getString("data.promotions[0].code")).isEqualTo(code);
+        assertThat(about.get(1).json().getString("data.amount")).isEqualTo("5.0");
+        assertThat(about.stream().map(d -> d.json().getString("id")).distinct()).hasSize(3);
+        for (Receiver.Delivery d : about) {
+            assertThat(d.contentType()).startsWith("application/cloudevents+json");
+            assertThat(verify(SECRET, d.signature(), d.body(), Duration.ofMinutes(5))).as("signature of %s", d.body()).isTrue();
+            assertThat(verify("another-secret-of-16", d.signature(), d.body(), Duration.ofMinutes(5))).isFalse();
+            assertThat(verify(SECRET, d.signature(), d.body().replace(orderId, orderId + "x"), Duration.ofMinutes(5))).isFalse();
+        }
+    }
+
+    @Test
+    void aReceiverThatFailsAtFirstGetsEveryEventRetriedAndStillInOrder() throws Exception {
+        subscribe(new Receiver(n -> n < 2 ? 503 : 200), "order.placed", "order.cancelled");
+        String orderId = "ord-" + UUID.randomUUID();
+        Api.checkout().body(shop.checkout("""
+                {"orderId": "%s", "cart": {"currency": "USD", "lines": [{"id": "a", "sku": "MUG", "quantity": 1, "unitPrice": "9.00"}]}}"""
+                .formatted(orderId))).when().post("/api/v1/orders").then().statusCode(201);
+        Api.checkout().when().post("/api/v1/orders/" + orderId + "/cancel").then().statusCode(200);
+
+        List<Receiver.Delivery> about = await(() -> receiver.accepted("order/" + orderId), 2);
+        assertThat(about).extracting(d -> d.json().getString("type")).containsExactly("order.placed", "order.cancelled");
+        // The cancel was never sent before the placed order was taken.
+        List<String> sent = receiver.all().stream().filter(d -> d.body().contains(orderId)).map(d -> d.json().getString("type")).toList();
+        assertThat(sent.indexOf("order.cancelled")).isGreaterThan(sent.lastIndexOf("order.placed"));
+        JsonPath log = Api.admin().when().get("/api/v1/webhooks/" + webhook + "/deliveries").then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> placed = log.getList("findAll { it.subject == 'order/" + orderId + "' && it.type == 'order.placed' }");
+        assertThat(placed).singleElement().satisfies(d -> {
+            assertThat(d.get("status")).isEqualTo("DELIVERED");
+            assertThat(d.get("attempts")).isEqualTo(3);
+            assertThat(d.get("lastStatus")).isEqualTo(200);
+        });
+    }
+
+    @Test
+    void aBudgetCrossesFivePercentAndRunsOutOnceHoweverManyOrdersRace() throws Exception {
+        subscribe(new Receiver(n -> 200), "promotion.budget_low", "promotion.budget_exhausted", "promotion.usage_limit_reached");
+        String budgeted = shop.promotion("""
+                {"id": "%s", "name": "7 off while 100.00 last", "reward": {"type": "AMOUNT_OFF", "value": "7.00", "target": "ORDER"},
+                 "limits": {"budget": "100.00"}}""".formatted(shop.id("budget")));
+        race(20);
+        List<Receiver.Delivery> about = await(() -> receiver.accepted("promotion/" + budgeted), 2);
+        Thread.sleep(1000);
+        assertThat(receiver.accepted("promotion/" + budgeted)).extracting(d -> d.json().getString("type"))
+                .containsExactly("promotion.budget_low", "promotion.budget_exhausted");
+        assertThat(about.get(0).json().getString("data.remaining")).isEqualTo("2.0");
+        assertThat(about.get(1).json().getString("data.remaining")).isEqualTo("0.0");
+    }
+
+    @Test
+    void theLastUseOfAPromotionIsAnnouncedOnceHoweverManyOrdersRace() throws Exception {
+        subscribe(new Receiver(n -> 200), "promotion.usage_limit_reached");
+        String limited = shop.promotion("""
+                {"id": "%s", "name": "First five orders: 1 off", "reward": {"type": "AMOUNT_OFF", "value": "1.00", "target": "ORDER"},
+                 "limits": {"totalUses": 5}}""".formatted(shop.id("five-uses")));
+        race(12);
+        await(() -> receiver.accepted("promotion/" + limited), 1);
+        Thread.sleep(1000);
+        assertThat(receiver.accepted("promotion/" + limited)).singleElement()
+                .satisfies(d -> assertThat(d.json().getInt("data.uses")).isEqualTo(5));
+    }
+
+    @Test
+    void badRegistrationsAreRefusedAtTheirField() {
+        Api.admin().body(Map.of("url", "ftp://example.com/x", "events", List.of("order.placed"), "secret", SECRET))
+                .when().post("/api/v1/webhooks").then().statusCode(422).body("details[0].path", equalTo("url"));
+        Api.admin().body(Map.of("url", "https://example.com/x", "events", List.of("order.shipped"), "secret", SECRET))
+                .when().post("/api/v1/webhooks").then().statusCode(422).body("details[0].path", equalTo("events[0]"));
+        Api.admin().body(Map.of("url", "https://example.com/x", "events", List.of("order.placed"), "secret", "short"))
+                .when().post("/api/v1/webhooks").then().statusCode(422).body("details[0].path", equalTo("secret"));
+        Api.marketer().body(Map.of("url", "https://example.com/x", "events", List.of("order.placed"), "secret", SECRET))
+                .when().post("/api/v1/webhooks").then().statusCode(403);
+        Api.admin().when().get("/api/v1/webhooks/wh-none/deliveries").then().statusCode(404);
+        Api.admin().when().delete("/api/v1/webhooks/wh-none").then().statusCode(404);
+    }
+
+    private void race(int orders) {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Race.post("/api/v1/orders", Api.CHECKOUT_KEY, orders, i -> shop.checkout("""
+                {"orderId": "race-%s-%d", "cart": {"currency": "USD", "lines": [{"id": "a", "sku": "MUG", "quantity": 1, "unitPrice": "30.00"}]},
+                 "customer": {"id": "shopper-%d"}}""".formatted(run, i, i)));
+    }
+
+    /** The deliveries about a subject once there are at least {@code count}, waiting up to 20 s. */
+    private static List<Receiver.Delivery> await(Supplier<List<Receiver.Delivery>> ask, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        List<Receiver.Delivery> last = ask.get();
+        while (last.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            last = ask.get();
+        }
+        assertThat(last).as("deliveries within 20 s").hasSizeGreaterThanOrEqualTo(count);
+        return last;
+    }
+}
