@@ -13,7 +13,7 @@ export KUPON_ADMIN_KEYS ?= dev-admin-key
 # a live set of tens of megabytes its pauses stay at a few milliseconds. The benchmarks start the service with these too.
 export KUPON_JAVA_OPTS ?= -XX:+UseParallelGC
 
-.PHONY: run test package bench bench-cart bench-orders bench-reload bench-compile bench-soak bench-fraud bench-analytics clean
+.PHONY: run test package bench bench-cart bench-orders bench-reload bench-compile bench-soak bench-fraud bench-analytics bench-webhooks clean
 
 ## Build (only when a source changed) and start on http://localhost:$${PORT:-8080}, with an embedded PostgreSQL in
 ## data/ unless QUARKUS_DATASOURCE_JDBC_URL is set. Ctrl-C stops it cleanly. Colours only on a terminal.
@@ -39,7 +39,7 @@ package:
 	$(MVN) -q -ntp -Dstyle.color=never -DskipTests package
 
 ## Evaluate throughput and latency, build time, heap and change propagation at 100, 1,000 and 10,000 promotions,
-## then what bench-cart, bench-orders, bench-reload, bench-compile, bench-fraud and bench-analytics measure (about 30 minutes in all; results in target/bench/,
+## then what bench-cart, bench-orders, bench-reload, bench-compile, bench-fraud, bench-analytics and bench-webhooks measure (about 40 minutes in all; results in target/bench/,
 ## explained in docs/benchmarks.md). Settings: BENCH_OPTS="-Dbench.sizes=1000 ...".
 BENCH_OPTS ?=
 bench: package
@@ -50,11 +50,17 @@ bench: package
 	java $(BENCH_OPTS) -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" kupon.bench.CompileBenchmark
 	java $(BENCH_OPTS) -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" kupon.bench.FraudBenchmark
 	java $(BENCH_OPTS) -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" kupon.bench.AnalyticsBenchmark
+	java $(BENCH_OPTS) -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" kupon.bench.WebhooksBenchmark
 
 ## Analytics calls over 1,000,000 recorded orders (p95 against 300 ms), and orders and evaluations per second with and
 ## without analytics counting (about 8 minutes; results in target/bench/analytics.md).
 bench-analytics: package
 	java $(BENCH_OPTS) -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" kupon.bench.AnalyticsBenchmark
+
+## Orders per second with a webhook subscribed to every event (receiver answering in 50 ms) against none, and the
+## delivery delay over 10,000 events; results in target/bench/webhooks.md, explained in docs/benchmarks.md.
+bench-webhooks: package
+	java $(BENCH_OPTS) -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" kupon.bench.WebhooksBenchmark
 
 ## One 500-line cart of 100 units per line (58 KB) over HTTP, p50 and p99 against the 20 ms target, and the pricing
 ## core alone on it against the per-unit reference (about 2 minutes; results in target/bench/cart.md).

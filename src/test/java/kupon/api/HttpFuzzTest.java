@@ -163,6 +163,11 @@ class HttpFuzzTest {
         all.add(() -> call(Api.marketer(), "GET", "/api/v1/analytics/channels?limit=" + segment() + "&format=" + segment(), null));
         all.add(() -> call(Api.marketer(), "GET", "/api/v1/analytics/compare?promotions=" + segment() + "&campaigns="
                 + segment() + "&from=" + segment(), null));
+        // Webhooks never registered for real (an ftp URL): a receiver left behind would be sent every later test's events.
+        all.add(() -> post(Api.admin(), "/api/v1/webhooks", () -> "{\"url\": %s, \"events\": [%s], \"secret\": %s}"
+                .formatted(v("\"ftp://127.0.0.1/fuzz\""), v("\"order.placed\""), v("\"fuzz-secret-0123456789\""))));
+        all.add(() -> call(Api.admin(), "GET", "/api/v1/webhooks/" + segment() + "/deliveries?limit=" + segment() + "&before=" + segment(), null));
+        all.add(() -> call(Api.admin(), "DELETE", "/api/v1/webhooks/" + segment(), null));
         // Stock only of SKUs no other test gives away.
         all.add(() -> call(Api.marketer(), "PUT", "/api/v1/inventory", "{\"items\": [{\"sku\": %s, \"available\": %s}, %s]}"
                 .formatted(v("\"fz-gift-" + random.nextInt(1000) + "\""), v("3"), v("{\"sku\": \"fz-gift-x\", \"available\": 0}"))));

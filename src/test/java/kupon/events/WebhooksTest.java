@@ -159,6 +159,36 @@ class WebhooksTest {
     }
 
     @Test
+    void aBlockACompletedCodeBatchAndANewRuleSetVersionAreAnnounced() throws Exception {
+        subscribe(new Receiver(n -> 200), "fraud.blocked", "code_batch.completed", "ruleset.activated");
+        String device = "wh-device-" + UUID.randomUUID();
+        String block = Api.admin().body(Map.of("type", "DEVICE", "value", device, "reason", "test"))
+                .when().post("/api/v1/fraud/blocks").then().statusCode(201).extract().path("id");
+        assertThat(await(() -> receiver.accepted("block/" + block), 1).get(0).json().getString("data.value")).isEqualTo(device);
+        Api.admin().when().delete("/api/v1/fraud/blocks/" + block).then().statusCode(204);
+
+        String promotion = shop.promotion("""
+                {"id": "%s", "name": "Batch", "trigger": "CODE", "reward": {"type": "AMOUNT_OFF", "value": "1.00", "target": "ORDER"}}"""
+                .formatted(shop.id("batch")));
+        String batch = Api.marketer().body("{\"count\": 25, \"pattern\": \"WB-####-####\"}")
+                .when().post("/api/v1/promotions/" + promotion + "/code-batches").then().statusCode(202).extract().path("batchId");
+        JsonPath completed = await(() -> receiver.accepted("batch/" + batch), 1).get(0).json();
+        assertThat(completed.getString("type")).isEqualTo("code_batch.completed");
+        assertThat(completed.getInt("data.codes")).isEqualTo(25);
+        assertThat(completed.getString("data.promotionId")).isEqualTo(promotion);
+
+        // Creating the promotion made a new rule set version: it was announced with its number and cause.
+        List<Receiver.Delivery> versions = await(() -> receiver.accepted("ruleset"), 1);
+        List<Integer> recorded = Api.marketer().when().get("/api/v1/rulesets/versions").then().statusCode(200)
+                .extract().jsonPath().getList("version");
+        assertThat(versions).allSatisfy(d -> {
+            assertThat(d.json().getString("type")).isEqualTo("ruleset.activated");
+            assertThat(recorded).contains(d.json().getInt("data.version"));
+        });
+        assertThat(versions).anySatisfy(d -> assertThat(d.json().getString("data.cause")).isEqualTo("PROMOTIONS"));
+    }
+
+    @Test
     void badRegistrationsAreRefusedAtTheirField() {
         Api.admin().body(Map.of("url", "ftp://example.com/x", "events", List.of("order.placed"), "secret", SECRET))
                 .when().post("/api/v1/webhooks").then().statusCode(422).body("details[0].path", equalTo("url"));
