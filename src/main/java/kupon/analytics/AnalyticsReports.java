@@ -96,6 +96,32 @@ public class AnalyticsReports {
         });
     }
 
+    /** Every order of the period, with or without a promotion, and its series: a shop's totals. */
+    public Figures overall(Period period, String asked, Interval interval) {
+        catchUp();
+        String currency = currency(period, asked);
+        return sql.connected("Reading overall analytics", c -> figures(c, Dimension.ALL, List.of(""), period, currency).get(0)
+                .with(null, null, series(c, Dimension.ALL, "", period, currency, interval)));
+    }
+
+    /** The {@code limit} values with the largest discount in the period, largest first, with their figures. */
+    public List<Figures> top(Dimension dimension, Period period, String asked, int limit) {
+        catchUp();
+        String currency = currency(period, asked);
+        return sql.connected("Reading the top " + dimension, c -> {
+            List<String> values = Sql.list(c, """
+                    SELECT value FROM (SELECT value, discount_total FROM analytics_rollup
+                                        WHERE dimension = ? AND currency = ? AND (bucket >= ? AND bucket < ? OR bucket >= ? AND bucket < ?)
+                                       UNION ALL
+                                       SELECT value, discount_total FROM analytics_rollup_day
+                                        WHERE dimension = ? AND currency = ? AND bucket >= ? AND bucket < ?) r
+                     GROUP BY value ORDER BY sum(discount_total) DESC, value LIMIT ?""", row -> row.getString(1),
+                    dimension, currency, period.from(), period.daysFrom(), period.daysTo(), period.to(),
+                    dimension, currency, period.daysFrom(), period.daysTo(), limit);
+            return figures(c, dimension, values, period, currency);
+        });
+    }
+
     private static boolean known(Connection c, Dimension dimension, String value) throws SQLException {
         String query = dimension != Dimension.PROMOTION
                 ? "SELECT EXISTS (SELECT 1 FROM analytics_value WHERE dimension = ? AND value = ?)"

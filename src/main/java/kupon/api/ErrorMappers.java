@@ -135,6 +135,11 @@ public class ErrorMappers {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
 
+    /** A body value Jackson could not read, as a field error at its path (the console shows it at its input). */
+    public static FieldError fieldError(JsonMappingException e) {
+        return new FieldError(FieldLimits.excerpt(path(e.getPath()), MAX_PATH), "has the wrong type: expected " + expected(e));
+    }
+
     private static String expected(JsonMappingException e) {
         if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && m.getTargetType() != null) {
             Class<?> type = m.getTargetType();

@@ -40,6 +40,9 @@ public class ApiKeyFilter implements ContainerRequestFilter {
         if (method == null) {
             return; // not one of our resources: 404/405 answer on their own
         }
+        if (resourceInfo.getResourceClass().isAnnotationPresent(SessionAuthenticated.class)) {
+            return; // the console: signed in by session cookie
+        }
         String key = key(request);
         Role role = key == null ? null : apiKeys.roleOf(key).orElse(null);
         if (role == null) {

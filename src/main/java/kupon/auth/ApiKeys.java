@@ -47,7 +47,18 @@ public class ApiKeys {
         return roleOf(key).map(role -> role.label() + " (key " + digest(key).substring(0, 8) + ")").orElse("unknown key");
     }
 
-    private static String digest(String key) {
+    /** The role of the key with this SHA-256 (hex), for records that keep a key's digest and never the key. */
+    public Optional<Role> roleOfDigest(String digest) {
+        return digest == null ? Optional.empty() : Optional.ofNullable(roles.get(digest));
+    }
+
+    /** {@link #describe} for a key known by its digest. */
+    public String describeDigest(String digest) {
+        return roleOfDigest(digest).map(role -> role.label() + " (key " + digest.substring(0, 8) + ")").orElse("unknown key");
+    }
+
+    /** The SHA-256 (hex) by which keys are looked up. */
+    public static String digest(String key) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

@@ -45,6 +45,25 @@ public class PromotionService {
         return repository.search(status, text).stream().map(e -> PromotionJson.read(e.definition)).toList();
     }
 
+    /** A page of promotions that match, by id, with how many match in all. */
+    public record Found(List<Promotion> promotions, long total) {
+    }
+
+    /** Promotions by status, text in id, name or campaign, and exact campaign; page is 0-based. */
+    public Found page(PromotionStatus status, String text, String campaign, int page, int size) {
+        var query = repository.search(status, text, campaign);
+        List<Promotion> found = query.page(io.quarkus.panache.common.Page.of(page, size)).list().stream()
+                .map(e -> PromotionJson.read(e.definition)).toList();
+        return new Found(found, query.count());
+    }
+
+    /** The campaigns promotions name, for filters. */
+    public List<String> campaigns() {
+        return repository.getEntityManager().createQuery(
+                "select distinct p.campaign from PromotionEntity p where p.campaign is not null order by p.campaign", String.class)
+                .setMaxResults(500).getResultList();
+    }
+
     public Optional<Promotion> find(String id) {
         return repository.findByIdOptional(id).map(e -> PromotionJson.read(e.definition));
     }

@@ -51,7 +51,8 @@ class TableOwnershipTest {
             Map.entry("analytics_customer_day", "kupon/analytics/ShopperSets.java"),
             Map.entry("analytics_value", "kupon/analytics/Rollups.java"),
             Map.entry("analytics_code_counter", "kupon/analytics/CheckoutCounting.java"),
-            Map.entry("analytics_exposure", "kupon/analytics/CheckoutCounting.java"));
+            Map.entry("analytics_exposure", "kupon/analytics/CheckoutCounting.java"),
+            Map.entry("console_session", "kupon/console/ConsoleSessions.java"));
 
     private static final Pattern WRITE = Pattern.compile(
             "\\b(?:INSERT INTO|UPDATE|DELETE FROM)\\s+([a-z_]+)(?=\\s*(?:SET\\b|\\(|VALUES\\b|WHERE\\b|SELECT\\b|\"|$))",
