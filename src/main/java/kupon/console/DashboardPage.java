@@ -51,7 +51,7 @@ public class DashboardPage {
 
     /** What the dashboard shows. Days are UTC days. */
     public record Dashboard(Figures today, List<Figures> topPromotions, List<EndingSoon> endingSoon, List<LowBudget> lowBudgets,
-                            List<FraudEvent> fraudEvents, String chart) {
+                            List<FraudEvent> fraudEvents, String chart, List<Figures.Point> days) {
     }
 
     private static final BigDecimal LOW = new BigDecimal("0.05");
@@ -82,7 +82,8 @@ public class DashboardPage {
         boolean admin = ((ConsoleSession) request.getProperty(ConsoleFilter.SESSION_PROPERTY)).isAdmin();
         Dashboard dashboard = new Dashboard(analytics.overall(day, null, AnalyticsReports.Interval.DAY),
                 analytics.top(Dimension.PROMOTION, day, null, 5), endingSoon(live, now), lowBudgets(live),
-                admin ? fraud.find(null, null, null, null, null, 10) : List.of(), Charts.daily(json, month));
+                admin ? fraud.find(null, null, null, null, null, 10) : List.of(), Charts.daily(json, month),
+                month.series() == null ? List.of() : month.series());
         return Pages.dashboard(Frame.of(request, "dashboard", "Dashboard"), dashboard);
     }
 

@@ -23,4 +23,10 @@ public final class Pages {
     static native TemplateInstance promotionForm(Frame frame, PromotionFormView form, Promotion promotion);
 
     static native TemplateInstance preview(PromotionPreview.Preview preview);
+
+    static native TemplateInstance analytics(Frame frame, AnalyticsPage.Filters filters, AnalyticsPage.Overview overview);
+
+    static native TemplateInstance analyticsDetail(Frame frame, AnalyticsPage.Filters filters, AnalyticsPage.Detail detail);
+
+    static native TemplateInstance analyticsCompare(Frame frame, AnalyticsPage.Filters filters, AnalyticsPage.Comparison comparison);
 }

@@ -22,7 +22,7 @@ final class PromotionForm {
                     FormField.choice("status", "Status", List.of("ACTIVE", "INACTIVE", "ARCHIVED"), null),
                     FormField.choice("trigger", "Applies", List.of("AUTOMATIC", "CODE"), "AUTOMATIC whenever eligible, CODE only with one of its codes"),
                     FormField.text("campaign", "Campaign", "Groups promotions in analytics"),
-                    FormField.of(Kind.INTEGER, "priority", "Priority", "Higher goes first; default 100"),
+                    FormField.of(Kind.INTEGER, "priority", "Priority", "Higher goes first; default 0"),
                     FormField.of(Kind.BOOLEAN, "exclusive", "Exclusive: no other promotion applies with it", null),
                     FormField.of(Kind.BOOLEAN, "stopFurther", "Stop further: promotions after it do not apply", null),
                     FormField.of(Kind.BOOLEAN, "combinesWith.items", "Combines with item discounts", null),

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /** The promotion form as a page shows it: each input with its value and the API's error for it, if any. */
 public record PromotionFormView(String action, boolean editing, String id, String rewardType, List<SectionView> sections,
-                                List<String> errors, String sampleCart) {
+                                List<String> errors, int fieldErrors, String sampleCart) {
 
     /** One choice of a select or a set of boxes. */
     public record Option(String value, boolean selected) {
@@ -48,7 +48,7 @@ public record PromotionFormView(String action, boolean editing, String id, Strin
         List<SectionView> sections = PromotionForm.SECTIONS.stream().map(s -> new SectionView(s.title(), s.help(),
                 s.fields().stream().map(f -> view(f, values.get(f.path()), byField.get(f.path()))).toList())).toList();
         return new PromotionFormView(action, editing, id, values.getOrDefault("reward.type", "PERCENT_OFF"), sections, general,
-                sampleCart == null ? SAMPLE_CART : sampleCart);
+                byField.size(), sampleCart == null ? SAMPLE_CART : sampleCart);
     }
 
     private static FieldView view(FormField field, String value, String error) {

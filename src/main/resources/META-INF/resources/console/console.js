@@ -20,11 +20,13 @@
       var chart = JSON.parse(data.textContent);
       canvas.dataset.drawn = 'true';
       new window.Chart(canvas, {
-        type: 'line',
+        type: 'bar',
         data: {
           labels: chart.labels,
+          // Money as bars on the left axis, the order count as a line on the right one.
           datasets: chart.datasets.map(function (d) {
-            return { label: d.label, data: d.data.map(Number), yAxisID: d.axis === 'count' ? 'count' : 'money', tension: 0.2 };
+            var count = d.axis === 'count';
+            return { label: d.label, data: d.data.map(Number), yAxisID: count ? 'count' : 'money', type: count ? 'line' : 'bar', tension: 0.2 };
           })
         },
         options: {
