@@ -13,7 +13,7 @@ export KUPON_ADMIN_KEYS ?= dev-admin-key
 # a live set of tens of megabytes its pauses stay at a few milliseconds. The benchmarks start the service with these too.
 export KUPON_JAVA_OPTS ?= -XX:+UseParallelGC
 
-.PHONY: run test package bench bench-cart bench-orders bench-reload bench-compile bench-soak bench-fraud bench-analytics bench-webhooks clean
+.PHONY: run test package bench bench-cart bench-orders bench-reload bench-compile bench-soak bench-fraud bench-analytics bench-webhooks bench-console clean
 
 ## Build (only when a source changed) and start on http://localhost:$${PORT:-8080}, with an embedded PostgreSQL in
 ## data/ unless QUARKUS_DATASOURCE_JDBC_URL is set. Ctrl-C stops it cleanly. Colours only on a terminal.
@@ -39,7 +39,7 @@ package:
 	$(MVN) -q -ntp -Dstyle.color=never -DskipTests package
 
 ## Evaluate throughput and latency, build time, heap and change propagation at 100, 1,000 and 10,000 promotions,
-## then what bench-cart, bench-orders, bench-reload, bench-compile, bench-fraud, bench-analytics and bench-webhooks measure (about 40 minutes in all; results in target/bench/,
+## then what bench-cart, bench-orders, bench-reload, bench-compile, bench-fraud, bench-analytics, bench-webhooks and bench-console measure (about 40 minutes in all; results in target/bench/,
 ## explained in docs/benchmarks.md). Settings: BENCH_OPTS="-Dbench.sizes=1000 ...".
 BENCH_OPTS ?=
 bench: package
@@ -51,6 +51,12 @@ bench: package
 	java $(BENCH_OPTS) -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" kupon.bench.FraudBenchmark
 	java $(BENCH_OPTS) -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" kupon.bench.AnalyticsBenchmark
 	java $(BENCH_OPTS) -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" kupon.bench.WebhooksBenchmark
+	java $(BENCH_OPTS) -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" kupon.bench.ConsoleBenchmark
+
+## Every console page with 10,000 promotions and 1,000,000 orders, p95 against 200 ms (about 5 minutes; results in
+## target/bench/console.md).
+bench-console: package
+	java $(BENCH_OPTS) -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" kupon.bench.ConsoleBenchmark
 
 ## Analytics calls over 1,000,000 recorded orders (p95 against 300 ms), and orders and evaluations per second with and
 ## without analytics counting (about 8 minutes; results in target/bench/analytics.md).

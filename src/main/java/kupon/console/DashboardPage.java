@@ -102,7 +102,9 @@ public class DashboardPage {
         List<LowBudget> low = new ArrayList<>();
         for (Promotion p : budgeted) {
             Usage u = used.get(UsageKey.total(p.id()));
-            BigDecimal remaining = p.limits().budget().subtract(u == null ? BigDecimal.ZERO : u.amount()).max(BigDecimal.ZERO);
+            // Shown at the budget's own scale: the ledger keeps amounts at a finer one.
+            BigDecimal remaining = Rounding.HALF_EVEN.divide(p.limits().budget().subtract(u == null ? BigDecimal.ZERO : u.amount())
+                    .max(BigDecimal.ZERO), BigDecimal.ONE, Math.max(2, p.limits().budget().scale()));
             if (remaining.compareTo(p.limits().budget().multiply(LOW)) <= 0) {
                 low.add(new LowBudget(p.id(), p.name(), p.limits().budget(), remaining,
                         Rounding.HALF_EVEN.divide(remaining.multiply(BigDecimal.valueOf(100)), p.limits().budget(), 1)));

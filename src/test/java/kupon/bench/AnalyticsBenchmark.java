@@ -55,7 +55,7 @@ public final class AnalyticsBenchmark {
         try (ServiceProcess node = ServiceProcess.start(ServiceProcess.JAR.toAbsolutePath(), Path.of("rules").toAbsolutePath(),
                 database, "2g", work.resolve("node.log"))) {
             long seeding = System.nanoTime();
-            seed(dbPort);
+            seedLedger(dbPort, orders);
             double seeded = (System.nanoTime() - seeding) / 1e9;
             long rebuilding = System.nanoTime();
             String rebuilt = node.expectOk("POST", "/api/v1/analytics/rebuild", ServiceProcess.ADMIN_KEY, null);
@@ -91,7 +91,7 @@ public final class AnalyticsBenchmark {
     }
 
     /** The ledger as orders would have written it: one line each, one promotion each, a code on every tenth. */
-    private void seed(int dbPort) throws Exception {
+    static void seedLedger(int dbPort, int orders) throws Exception {
         try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:" + dbPort + "/postgres", "postgres", "postgres");
              Statement s = db.createStatement()) {
             s.executeUpdate("""
