@@ -148,10 +148,17 @@ public class RuleSetResource {
         if (fileName != null && kind == null) problems.add(new FieldError("name", "must end in .drl, .xlsx or .csv"));
         if (file != null && file.size() > MAX_UPLOAD_BYTES) problems.add(new FieldError("file", "is larger than 5 MB"));
         if (!problems.isEmpty()) throw new InvalidRequestException(problems);
+        return store(fileName, kind, Files.readAllBytes(file.uploadedFile()), dryRun, request);
+    }
+
+    /**
+     * Tries ({@code dryRun}) or stores a rule file whose name and size were checked: the answer of {@link #upload},
+     * also for the console, which publishes a dry run's file exactly as it was tried.
+     */
+    public Response store(String fileName, RuleSourceKind kind, byte[] content, boolean dryRun, ContainerRequestContext request) {
         if (kind == RuleSourceKind.DRL && request.getProperty(ApiKeyFilter.ROLE_PROPERTY) != Role.ADMIN) {
             return ErrorMappers.json(403, ApiError.of("FORBIDDEN", "Raw DRL can only be uploaded with an admin key; marketers upload decision tables (.xlsx, .csv)"));
         }
-        byte[] content = Files.readAllBytes(file.uploadedFile());
         String uploadedBy = caller(request);
         RuleSetAuthoring.Upload outcome = authoring.upload(fileName, kind, content, uploadedBy, dryRun);
         if (outcome instanceof RuleSetAuthoring.Upload.Rejected rejected) {

@@ -76,7 +76,7 @@ public class RuleSetAuthoring {
     }
 
     /** For a decision table, the rules it became (it compiled, so it converts); empty for DRL. */
-    private static List<GeneratedRule> generatedRules(RuleSource source) {
+    public static List<GeneratedRule> generatedRules(RuleSource source) {
         if (!source.kind().isDecisionTable()) return List.of();
         return DecisionTableConverter.convert(source) instanceof DecisionTableConverter.Conversion.Converted converted
                 ? converted.rules() : List.of();
@@ -90,6 +90,12 @@ public class RuleSetAuthoring {
     /** An uploaded file as it serves, to download. */
     public Optional<RuleSource> uploadedFile(String name) {
         return store.uploadedFile(name);
+    }
+
+    /** The file a dry run tried, by the name it was uploaded as; empty when the draft or the file is not known. */
+    public Optional<RuleSource> draftFile(String draftId, String fileName) {
+        return store.draft(draftId).flatMap(sources -> sources.stream()
+                .filter(s -> s.name().equals(RuleSourceStore.UPLOADED + fileName)).findFirst());
     }
 
     /** Removes an uploaded file and reloads; empty when there was none. Like an upload, it ends a rollback. */
