@@ -139,6 +139,15 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Saves the page at laptop width, then checks that it fits a tablet held upright and saves that too. */
+    void shoot(String name) {
+        screenshot(name);
+        resize(TABLET);
+        assertThat(fitsWidth()).as(name + " fits a tablet's width without sideways scrolling").isTrue();
+        screenshot(name + "-tablet");
+        resize(LAPTOP);
+    }
+
     /** Opens the sign-in page and signs in with the key, landing on the dashboard. */
     void signIn(String key) {
         open("/console/sign-in");

@@ -60,13 +60,8 @@ class ConsoleBrowserTest {
         browser = null;
     }
 
-    /** Saves the page at laptop width, then checks that it fits a tablet held upright and saves that too. */
     private static void shoot(String name) {
-        browser.screenshot(name);
-        browser.resize(Browser.TABLET);
-        assertThat(browser.fitsWidth()).as(name + " fits a tablet's width without sideways scrolling").isTrue();
-        browser.screenshot(name + "-tablet");
-        browser.resize(Browser.LAPTOP);
+        browser.shoot(name);
     }
 
     @Test

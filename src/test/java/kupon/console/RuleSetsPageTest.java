@@ -41,8 +41,12 @@ class RuleSetsPageTest {
         Api.marketer().when().delete("/api/v1/rulesets/files/" + file);
     }
 
-    /** The example member grid, made to give gold members 10% off this test's category only. */
     private String table() throws IOException {
+        return memberGrid(category);
+    }
+
+    /** The example member grid, made to give gold members 10% off {@code category} only, as promotion {@code <category>-gold}. */
+    static String memberGrid(String category) throws IOException {
         return Files.readString(Path.of("rules/tables/segment-grid.csv"))
                 .replace("kupon.rules.tables.segment_grid", "kupon.rules.tables." + category.replace("-", "_"))
                 .replace(",loyalty-gold,paper,false,gold-paper,", ",loyalty-gold," + category + ",false," + category + "-gold,")
@@ -52,6 +56,11 @@ class RuleSetsPageTest {
     }
 
     private String cart() {
+        return goldCart(category);
+    }
+
+    /** A gold member buying two 10.00 items of {@code category}. */
+    static String goldCart(String category) {
         return """
                 {"cart": {"currency": "USD", "lines": [{"id": "l1", "sku": "NOTEBOOK", "categories": ["%s"], "quantity": 2, "unitPrice": "10.00"}]},
                  "customer": {"id": "gold-1", "segments": ["loyalty-gold"]}}""".formatted(category);
