@@ -98,6 +98,22 @@ final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
+    /** Waits for the element's text to read {@code expected}, however often the page swaps the element in the meantime. */
+    void waitForText(String css, String expected, Duration timeout) {
+        new WebDriverWait(driver, timeout).withMessage(() -> css + " to read '" + expected + "'; it reads '" + textOf(css) + "'")
+                .until(d -> expected.equals(textOf(css)));
+    }
+
+    private String textOf(String css) {
+        return (String) script("var e = document.querySelector(arguments[0]); return e ? e.textContent.trim() : null;", css);
+    }
+
+    /** Waits up to ten seconds for the browser to arrive at a path starting so (a form's redirect), and returns the path. */
+    String waitForPath(String start) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).withMessage(() -> "a page at " + start + "; at " + path())
+                .until(d -> path().startsWith(start) ? path() : null);
+    }
+
     <T> T waitUntil(Function<WebDriver, T> condition, Duration timeout) {
         return new WebDriverWait(driver, timeout).until(condition);
     }
@@ -146,6 +162,14 @@ final class Browser implements AutoCloseable {
         assertThat(fitsWidth()).as(name + " fits a tablet's width without sideways scrolling").isTrue();
         screenshot(name + "-tablet");
         resize(LAPTOP);
+    }
+
+    /** What the page gets when it fetches {@code href} itself, with its own session cookie, as a download link would. */
+    String fetchText(String href) {
+        return (String) ((JavascriptExecutor) driver).executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + " fetch(arguments[0]).then(function (r) { return r.ok ? r.text() : 'HTTP ' + r.status; })"
+                        + ".then(done, function (e) { done('failed: ' + e); });", href);
     }
 
     /** Opens the sign-in page and signs in with the key, landing on the dashboard. */

@@ -60,16 +60,12 @@ class ConsoleBrowserTest {
         browser = null;
     }
 
-    private static void shoot(String name) {
-        browser.shoot(name);
-    }
-
     @Test
     void signingInStartsAtTheKeyAndLandsOnTheDashboardWithItsChart() {
         browser.open("/console/sign-out-first-" + UUID.randomUUID());
         browser.open("/console/sign-in");
         assertThat(browser.focused()).as("the key input has the focus").isEqualTo("input#key");
-        shoot("sign-in");
+        browser.shoot("sign-in");
         browser.type("#key", "not-a-key");
         browser.click("button[type=submit]");
         assertThat(browser.waitFor("#key-error").getText()).contains("not a marketer or admin key");
@@ -82,7 +78,7 @@ class ConsoleBrowserTest {
                 "var c = window.Chart && Chart.getChart(document.getElementById('chart-30-days')); return c ? c.data.datasets.length : null;"),
                 Duration.ofSeconds(10));
         assertThat(datasets).as("revenue, discount and orders are drawn").isEqualTo(3L);
-        shoot("dashboard");
+        browser.shoot("dashboard");
     }
 
     @Test
@@ -108,7 +104,7 @@ class ConsoleBrowserTest {
             assertThat(browser.waitFor("#preview-result .applied").getText()).isEqualTo("Applies to this cart.");
             assertThat(browser.text("[data-figure=preview-discount]")).isEqualTo("5.00");
             assertThat(browser.text("[data-figure=preview-total]")).isEqualTo("55.00 USD");
-            shoot("promotion-form");
+            browser.shoot("promotion-form");
 
             JsonPath atCheckout = Api.checkout().body(cart).when().post("/api/v1/evaluate").then().statusCode(200).extract().jsonPath();
             assertThat(atCheckout.getString("discountTotal")).isEqualTo("5.00");
@@ -132,7 +128,7 @@ class ConsoleBrowserTest {
         assertThat(browser.waitFor("#form-errors").getText()).contains("Not saved");
         assertThat(browser.find("#f-reward-value").getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(browser.text("#f-reward-value-error")).isNotBlank();
-        shoot("promotion-form-errors");
+        browser.shoot("promotion-form-errors");
         Api.marketer().when().get("/api/v1/promotions/" + shop.id("too-much")).then().statusCode(404);
     }
 
@@ -146,7 +142,7 @@ class ConsoleBrowserTest {
         browser.click(".filters button[type=submit]");
         browser.waitFor("a[href='/console/promotions/" + id + "']");
         assertThat(browser.text("p.count")).startsWith("1 promotion");
-        shoot("promotions");
+        browser.shoot("promotions");
     }
 
     @Test
@@ -166,9 +162,9 @@ class ConsoleBrowserTest {
                 "var c = window.Chart && Chart.getChart(document.getElementById('chart-series'));"
                         + " return c ? c.data.datasets[0].data.reduce(function (a, b) { return a + b; }, 0) : null;"), Duration.ofSeconds(10));
         assertThat(((Number) revenue).doubleValue()).as("the chart's revenue points add up to the revenue").isEqualTo(90.0);
-        shoot("analytics-promotion");
+        browser.shoot("analytics-promotion");
         browser.open("/console/analytics?currency=NOK");
         browser.waitFor("#analytics-promotions");
-        shoot("analytics");
+        browser.shoot("analytics");
     }
 }
