@@ -104,6 +104,17 @@ public class AnalyticsReports {
                 .with(null, null, series(c, Dimension.ALL, "", period, currency, interval)));
     }
 
+    /** A series of figures per interval, in one currency. */
+    public record Series(String currency, List<Figures.Point> points) {
+    }
+
+    /** Only the series of every order of the period: the shop's totals per interval, without counting distinct shoppers. */
+    public Series overallSeries(Period period, String asked, Interval interval) {
+        catchUp();
+        String currency = currency(period, asked);
+        return new Series(currency, sql.connected("Reading the overall series", c -> series(c, Dimension.ALL, "", period, currency, interval)));
+    }
+
     /** The {@code limit} values with the largest discount in the period, largest first, with their figures. */
     public List<Figures> top(Dimension dimension, Period period, String asked, int limit) {
         catchUp();

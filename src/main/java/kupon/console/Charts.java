@@ -18,11 +18,14 @@ final class Charts {
 
     /** Revenue and discount per day (or week or month) of a series. */
     static String daily(ObjectMapper json, Figures figures) throws JsonProcessingException {
-        List<Figures.Point> series = figures.series() == null ? List.of() : figures.series();
+        return daily(json, figures.series() == null ? List.of() : figures.series(), figures.currency());
+    }
+
+    static String daily(ObjectMapper json, List<Figures.Point> series, String currency) throws JsonProcessingException {
         // Nothing in a chart may close the script element it travels in.
         return json.writeValueAsString(Map.of(
                 "labels", series.stream().map(Figures.Point::start).toList(),
-                "currency", figures.currency(),
+                "currency", currency,
                 "datasets", List.of(
                         Map.of("label", "Revenue", "data", series.stream().map(p -> p.revenue().toPlainString()).toList()),
                         Map.of("label", "Discount", "data", series.stream().map(p -> p.discountTotal().toPlainString()).toList()),

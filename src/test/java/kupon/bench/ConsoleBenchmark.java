@@ -69,7 +69,7 @@ public final class ConsoleBenchmark {
                     "/console/analytics?from=" + from, "/console/analytics/promotions/p-1?from=" + from,
                     "/console/analytics/campaigns/camp-3?from=" + from,
                     "/console/analytics/compare?promotions=p-1,p-2,p-3,p-4,p-5&from=" + from,
-                    "/console/codes", "/console/rulesets", "/console/fraud")) {
+                    "/console/codes", "/console/rulesets", "/console/fraud", "/console/fraud/patterns")) {
                 report.add(latency(node, cookie, page, null));
             }
             String preview = "_csrf=" + csrf + "&id=bench-preview&name=Preview&reward.type=PERCENT_OFF&reward.value=10"
