@@ -1,5 +1,6 @@
 package kupon.console;
 
+import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -42,6 +43,15 @@ final class Browser implements AutoCloseable {
 
     static boolean available() {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+    }
+
+    /** Skips the browser tests of {@code test} without Chromium, saying so where the build output shows it. */
+    static void assumeAvailable(Class<?> test) {
+        if (!available()) {
+            System.err.println("NOTICE: " + test.getSimpleName() + " is skipped: Chromium is not installed"
+                    + " (apt-get install -y chromium chromium-driver; .ci/run does it)");
+        }
+        Assumptions.assumeTrue(available(), "chromium and chromium-driver are not installed: the browser tests did not run");
     }
 
     Browser(String base) {

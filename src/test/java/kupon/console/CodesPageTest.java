@@ -3,7 +3,6 @@ package kupon.console;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import io.restassured.path.xml.XmlPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import kupon.support.Api;
@@ -16,12 +15,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -33,8 +29,7 @@ import static org.hamcrest.Matchers.startsWith;
 class CodesPageTest {
 
     private final Scenario shop = new Scenario();
-    private String cookie;
-    private String csrf;
+    private ConsoleUser marketer;
     private String promotion;
 
     @BeforeEach
@@ -42,15 +37,7 @@ class CodesPageTest {
         promotion = shop.promotion("""
                 {"id": "%s", "name": "Console codes", "trigger": "CODE", "reward": {"type": "AMOUNT_OFF", "value": "5.00", "target": "ORDER"}}"""
                 .formatted(shop.id("console-codes")));
-        Response signIn = RestAssured.given().redirects().follow(false).contentType(ContentType.URLENC)
-                .formParam("key", Api.MARKETER_KEY).formParam("next", "/console/codes")
-                .when().post("/console/sign-in");
-        signIn.then().statusCode(303).header("Location", endsWith("/console/codes"));
-        cookie = signIn.getCookie(ConsoleFilter.COOKIE);
-        String page = browser().when().get("/console/codes").then().statusCode(200).extract().asString();
-        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
-        assertThat(token.find()).as("the page carries a form token").isTrue();
-        csrf = token.group(1);
+        marketer = ConsoleUser.signIn(Api.MARKETER_KEY);
     }
 
     @AfterEach
@@ -58,26 +45,16 @@ class CodesPageTest {
         shop.close();
     }
 
-    /** A request as the signed-in browser sends it: the session cookie, no redirects followed so each step shows. */
     private RequestSpecification browser() {
-        return RestAssured.given().redirects().follow(false).cookie(ConsoleFilter.COOKIE, cookie);
+        return marketer.browser();
     }
 
     private RequestSpecification form() {
-        return browser().contentType(ContentType.URLENC).formParam("_csrf", csrf);
+        return marketer.form();
     }
 
-    private static XmlPath html(String page) {
-        return new XmlPath(XmlPath.CompatibilityMode.HTML, page);
-    }
 
-    private static String text(String page, String id) {
-        return html(page).getString("**.find { it.@id == '" + id + "' }").strip();
-    }
 
-    private static String attribute(String page, String id, String name) {
-        return html(page).getString("**.find { it.@id == '" + id + "' }.@" + name);
-    }
 
     private String code(String name) {
         return name + shop.channel.substring(5, 11).toUpperCase();
@@ -97,10 +74,10 @@ class CodesPageTest {
         assertThat(location).contains("/console/codes/lookup?code=" + code.toLowerCase());
 
         String page = browser().when().get(location).then().statusCode(200).extract().asString();
-        assertThat(text(page, "code-code")).isEqualTo(code);
-        assertThat(text(page, "code-promotion")).isEqualTo(promotion);
-        assertThat(text(page, "code-status")).isEqualTo("ACTIVE");
-        assertThat(text(page, "code-uses")).isEqualTo("0 of 5");
+        assertThat(Html.text(page, "code-code")).isEqualTo(code);
+        assertThat(Html.text(page, "code-promotion")).isEqualTo(promotion);
+        assertThat(Html.text(page, "code-status")).isEqualTo("ACTIVE");
+        assertThat(Html.text(page, "code-uses")).isEqualTo("0 of 5");
         assertThat(page).contains("role=\"status\">Code added.");
     }
 
@@ -110,30 +87,30 @@ class CodesPageTest {
         addCode(code, "").then().statusCode(303);
 
         String page = addCode(code.toLowerCase(), "").then().statusCode(409).extract().asString();
-        assertThat(attribute(page, "add-code-code", "aria-invalid")).isEqualTo("true");
-        assertThat(attribute(page, "add-code-code", "aria-describedby")).contains("add-code-code-error");
-        assertThat(text(page, "add-code-code-error")).contains("exists already");
+        assertThat(Html.attribute(page, "add-code-code", "aria-invalid")).isEqualTo("true");
+        assertThat(Html.attribute(page, "add-code-code", "aria-describedby")).contains("add-code-code-error");
+        assertThat(Html.text(page, "add-code-code-error")).contains("exists already");
         // What was typed is still there, to correct.
-        assertThat(attribute(page, "add-code-code", "value")).isEqualTo(code.toLowerCase());
+        assertThat(Html.attribute(page, "add-code-code", "value")).isEqualTo(code.toLowerCase());
     }
 
     @Test
     void aBadFieldAnswers422WithTheErrorNextToThatField() {
         String page = addCode(code("BAD"), "-1").then().statusCode(422).extract().asString();
-        assertThat(attribute(page, "add-code-maxUses", "aria-invalid")).isEqualTo("true");
-        assertThat(attribute(page, "add-code-maxUses", "aria-describedby")).contains("add-code-maxUses-error");
-        assertThat(text(page, "add-code-maxUses-error")).isEqualTo("must be ≥ 1 (leave it out for no limit)");
-        assertThat(attribute(page, "add-code-code", "aria-invalid")).isNullOrEmpty();
+        assertThat(Html.attribute(page, "add-code-maxUses", "aria-invalid")).isEqualTo("true");
+        assertThat(Html.attribute(page, "add-code-maxUses", "aria-describedby")).contains("add-code-maxUses-error");
+        assertThat(Html.text(page, "add-code-maxUses-error")).isEqualTo("must be ≥ 1 (leave it out for no limit)");
+        assertThat(Html.attribute(page, "add-code-code", "aria-invalid")).isNullOrEmpty();
 
         page = addCode(code("BAD"), "many").then().statusCode(422).extract().asString();
-        assertThat(text(page, "add-code-maxUses-error")).isEqualTo("must be a whole number");
+        assertThat(Html.text(page, "add-code-maxUses-error")).isEqualTo("must be a whole number");
     }
 
     @Test
     void anUnknownPromotionIs404AtThePromotionField() {
         String page = form().formParam("promotionId", "no-such-" + shop.channel).formParam("code", code("NOPE"))
                 .when().post("/console/codes").then().statusCode(404).extract().asString();
-        assertThat(text(page, "add-code-promotionId-error")).contains("No promotion");
+        assertThat(Html.text(page, "add-code-promotionId-error")).contains("No promotion");
     }
 
     @Test
@@ -148,7 +125,7 @@ class CodesPageTest {
         // The page polls this fragment every second while the batch runs; once it is done the fragment stops asking.
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         String fragment = browser().when().get("/console/codes/batches/" + batchId + "/progress").then().statusCode(200).extract().asString();
-        while (!text(fragment, "batch-status").equals("DONE") && System.nanoTime() < deadline) {
+        while (!Html.text(fragment, "batch-status").equals("DONE") && System.nanoTime() < deadline) {
             assertThat(fragment).contains("hx-trigger=\"every 1s\"");
             Thread.sleep(200);
             fragment = browser().when().get("/console/codes/batches/" + batchId + "/progress").then().statusCode(200).extract().asString();
@@ -156,11 +133,11 @@ class CodesPageTest {
         assertThat(fragment).doesNotContain("hx-trigger");
 
         String page = browser().when().get(location).then().statusCode(200).extract().asString();
-        assertThat(text(page, "batch-status")).isEqualTo("DONE");
-        assertThat(attribute(page, "batch-progress", "value")).isEqualTo("50");
-        assertThat(attribute(page, "batch-progress", "max")).isEqualTo("50");
-        assertThat(text(page, "batch-progress-text")).isEqualTo("50 of 50");
-        String csvHref = attribute(page, "batch-csv", "href");
+        assertThat(Html.text(page, "batch-status")).isEqualTo("DONE");
+        assertThat(Html.attribute(page, "batch-progress", "value")).isEqualTo("50");
+        assertThat(Html.attribute(page, "batch-progress", "max")).isEqualTo("50");
+        assertThat(Html.text(page, "batch-progress-text")).isEqualTo("50 of 50");
+        String csvHref = Html.attribute(page, "batch-csv", "href");
         assertThat(csvHref).isEqualTo("/console/codes/batches/" + batchId + "/codes.csv");
 
         String csv = browser().when().get(csvHref).then().statusCode(200).contentType("text/csv")
@@ -172,22 +149,22 @@ class CodesPageTest {
 
         // The list shows the batch, filtered by its promotion.
         String list = browser().queryParam("promotionId", promotion).when().get("/console/codes").then().statusCode(200).extract().asString();
-        assertThat(text(list, "batches")).contains(batchId).contains("DONE");
+        assertThat(Html.text(list, "batches")).contains(batchId).contains("DONE");
     }
 
     @Test
     void anInfeasibleBatchIsRefusedAtThePatternField() {
         String page = form().formParam("promotionId", promotion).formParam("count", "1000").formParam("pattern", "X-##")
                 .when().post("/console/codes/batches").then().statusCode(422).extract().asString();
-        assertThat(attribute(page, "batch-pattern", "aria-invalid")).isEqualTo("true");
-        assertThat(text(page, "batch-pattern-error")).contains("makes only");
+        assertThat(Html.attribute(page, "batch-pattern", "aria-invalid")).isEqualTo("true");
+        assertThat(Html.text(page, "batch-pattern-error")).contains("makes only");
     }
 
     @Test
     void anUnknownBatchIsAReadable404() {
         String page = browser().when().get("/console/codes/batches/batch-nope").then().statusCode(404)
                 .contentType(ContentType.HTML).extract().asString();
-        assertThat(text(page, "problem")).contains("No code batch");
+        assertThat(Html.text(page, "problem")).contains("No code batch");
     }
 
     @Test
@@ -201,13 +178,13 @@ class CodesPageTest {
 
         String page = browser().queryParam("code", code.toLowerCase()).when().get("/console/codes/lookup").then().statusCode(200)
                 .extract().asString();
-        assertThat(text(page, "code-uses")).isEqualTo("1 of 5");
-        assertThat(text(page, "code-orders")).contains("console-" + code);
+        assertThat(Html.text(page, "code-uses")).isEqualTo("1 of 5");
+        assertThat(Html.text(page, "code-orders")).contains("console-" + code);
 
         String location = form().formParam("code", code).when().post("/console/codes/deactivate")
                 .then().statusCode(303).extract().header("Location");
         page = browser().when().get(location).then().statusCode(200).extract().asString();
-        assertThat(text(page, "code-status")).isEqualTo("INACTIVE");
+        assertThat(Html.text(page, "code-status")).isEqualTo("INACTIVE");
         assertThat(page).doesNotContain("id=\"deactivate-submit\"");
 
         var evaluation = shop.evaluate("""
@@ -220,8 +197,8 @@ class CodesPageTest {
     void anUnknownCodeIsAReadable404() {
         String page = browser().queryParam("code", "NO-SUCH-" + code("X")).when().get("/console/codes/lookup").then().statusCode(404)
                 .extract().asString();
-        assertThat(text(page, "lookup-error")).contains("No code");
-        assertThat(attribute(page, "lookup-code", "aria-invalid")).isEqualTo("true");
+        assertThat(Html.text(page, "lookup-error")).contains("No code");
+        assertThat(Html.attribute(page, "lookup-code", "aria-invalid")).isEqualTo("true");
     }
 
     @Test

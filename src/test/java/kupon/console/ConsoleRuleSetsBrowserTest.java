@@ -5,7 +5,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import kupon.support.Api;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -36,11 +35,7 @@ class ConsoleRuleSetsBrowserTest {
 
     @BeforeAll
     static void needsChromium() {
-        if (!Browser.available()) {
-            System.err.println("NOTICE: ConsoleRuleSetsBrowserTest is skipped: Chromium is not installed"
-                    + " (apt-get install -y chromium chromium-driver; .ci/run does it)");
-        }
-        Assumptions.assumeTrue(Browser.available(), "chromium and chromium-driver are not installed: the browser tests did not run");
+        Browser.assumeAvailable(ConsoleRuleSetsBrowserTest.class);
     }
 
     @AfterEach

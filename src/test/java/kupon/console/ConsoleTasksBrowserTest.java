@@ -7,7 +7,6 @@ import kupon.support.Api;
 import kupon.support.Scenario;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,11 +33,7 @@ class ConsoleTasksBrowserTest {
 
     @BeforeAll
     static void needsChromium() {
-        if (!Browser.available()) {
-            System.err.println("NOTICE: ConsoleTasksBrowserTest is skipped: Chromium is not installed"
-                    + " (apt-get install -y chromium chromium-driver; .ci/run does it)");
-        }
-        Assumptions.assumeTrue(Browser.available(), "chromium and chromium-driver are not installed: the browser tests did not run");
+        Browser.assumeAvailable(ConsoleTasksBrowserTest.class);
     }
 
     @BeforeEach

@@ -81,9 +81,6 @@ class RuleSetsPageTest {
         return Api.marketer().when().get("/api/v1/rulesets/active").then().extract().path("version");
     }
 
-    private static XmlPath html(String page) {
-        return new XmlPath(XmlPath.CompatibilityMode.HTML, page);
-    }
 
     private static String draftAction(String page, String action) {
         Matcher m = Pattern.compile("action=\"(/console/rulesets/drafts/draft-[0-9a-f-]+/" + action + ")\"").matcher(page);
@@ -94,7 +91,7 @@ class RuleSetsPageTest {
     @Test
     void thePageShowsWhatServesTheVersionsAndAnUploadFormThatCarriesItsToken() {
         String page = marketer.browser().when().get("/console/rulesets").then().statusCode(200).extract().asString();
-        XmlPath html = html(page);
+        XmlPath html = Html.of(page);
         assertThat(html.getString("**.find { it.@id == 'serving-version' }")).isEqualTo(String.valueOf(servingVersion()));
         assertThat(html.getList("**.find { it.@id == 'sources' }.tbody.tr.th", String.class))
                 .contains("tables/segment-grid.csv", "order/spend-50-save-5.drl");
@@ -108,7 +105,7 @@ class RuleSetsPageTest {
     void aSpreadsheetWithAnErrorIsShownAtItsCellAndNothingChanges() throws IOException {
         int before = servingVersion();
         String page = tryFile(file, table().replace(",80,10", ",80,ten")).then().statusCode(422).extract().asString();
-        XmlPath html = html(page);
+        XmlPath html = Html.of(page);
         assertThat(html.getString("**.find { it.@id == 'upload-errors' }")).contains(file).contains("nothing was stored");
         List<String> cells = html.getList("**.findAll { it.@class == 'cell' }", String.class);
         List<String> messages = html.getList("**.findAll { it.@class == 'message' }", String.class);
@@ -122,20 +119,20 @@ class RuleSetsPageTest {
     @Test
     void aTriedSpreadsheetShowsItsRulesSimulatesOnCartsAndServesOnlyOncePublished() throws IOException {
         String page = tryFile(file, table()).then().statusCode(200).extract().asString();
-        XmlPath html = html(page);
+        XmlPath html = Html.of(page);
         assertThat(html.getList("**.findAll { it.@class == 'generated-rule' }")).hasSize(1);
         assertThat(html.getString("**.find { it.@id == 'generated-rules' }")).contains(category + "-gold").contains("percentOffItems(10)");
         assertThat(discountAtCheckout()).as("a tried file does not serve").isEqualByComparingTo("0.00");
 
         String simulated = marketer.form().formParam("name", file).formParam("carts", "[" + cart() + "]")
                 .when().post(draftAction(page, "simulate")).then().statusCode(200).extract().asString();
-        XmlPath sim = html(simulated);
+        XmlPath sim = Html.of(simulated);
         assertThat(sim.getString("**.find { it.@id == 'cart-0' }.td.find { it.'@data-figure' == 'discount-change' }")).isEqualTo("2.00");
         assertThat(sim.getString("**.find { it.@id == 'cart-0' }.td.find { it.@class == 'added' }")).isEqualTo(category + "-gold");
 
         String badCarts = marketer.form().formParam("name", file).formParam("carts", "[{\"cart\": {\"currency\": \"USD\"}}]")
                 .when().post(draftAction(page, "simulate")).then().statusCode(422).extract().asString();
-        assertThat(html(badCarts).getString("**.find { it.@id == 'simulate-errors' }")).contains("sample carts[0].cart.lines");
+        assertThat(Html.of(badCarts).getString("**.find { it.@id == 'simulate-errors' }")).contains("sample carts[0].cart.lines");
 
         io.restassured.response.Response published = marketer.form().formParam("name", file).when().post(draftAction(page, "publish"));
         assertThat(published.statusCode()).isEqualTo(303);
@@ -144,7 +141,7 @@ class RuleSetsPageTest {
 
         String overview = marketer.browser().get("/console/rulesets?done=published&version=" + servingVersion()).asString();
         assertThat(overview).contains("Published: version " + servingVersion());
-        assertThat(html(overview).getString("**.find { it.@id == 'version-" + servingVersion() + "' }"))
+        assertThat(Html.of(overview).getString("**.find { it.@id == 'version-" + servingVersion() + "' }"))
                 .contains("added uploaded/" + file).contains("in the console");
         String downloaded = marketer.browser().when().get("/console/rulesets/files/" + file).then().statusCode(200).extract().asString();
         assertThat(downloaded).isEqualTo(table());
@@ -158,7 +155,7 @@ class RuleSetsPageTest {
         assertThat(discountAtCheckout()).isEqualByComparingTo("2.00");
 
         String confirm = marketer.browser().when().get("/console/rulesets/versions/" + before + "/rollback").then().statusCode(200).extract().asString();
-        assertThat(html(confirm).getString("**.find { it.@id == 'rollback-changes' }")).isEqualTo("stops serving uploaded/" + file);
+        assertThat(Html.of(confirm).getString("**.find { it.@id == 'rollback-changes' }")).isEqualTo("stops serving uploaded/" + file);
         assertThat(discountAtCheckout()).as("the confirmation page changes nothing").isEqualByComparingTo("2.00");
 
         io.restassured.response.Response rolledBack = marketer.form().when().post("/console/rulesets/versions/" + before + "/rollback");
@@ -166,7 +163,7 @@ class RuleSetsPageTest {
         assertThat(rolledBack.header("Location")).contains("done=rolledback");
         assertThat(discountAtCheckout()).isEqualByComparingTo("0.00");
         String overview = marketer.browser().get("/console/rulesets").asString();
-        assertThat(html(overview).getString("**.find { it.@id == 'pinned' }")).contains("version " + before);
+        assertThat(Html.of(overview).getString("**.find { it.@id == 'pinned' }")).contains("version " + before);
 
         marketer.browser().when().get("/console/rulesets/versions/999999999/rollback").then().statusCode(404);
     }
