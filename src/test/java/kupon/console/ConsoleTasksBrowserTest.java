@@ -113,6 +113,34 @@ class ConsoleTasksBrowserTest {
     }
 
     @Test
+    void theProgressBarOfALargeBatchMovesOnThePageWhileItRuns() {
+        int count = 300_000;
+        browser.signIn(Api.MARKETER_KEY);
+        browser.open("/console/codes");
+        browser.type("#batch-promotionId", promotion);
+        browser.type("#batch-count", Integer.toString(count));
+        browser.type("#batch-pattern", "L" + shop.channel.substring(5, 9).toUpperCase() + "-#####-#####");
+        browser.click("#batch-submit");
+        browser.waitForPath("/console/codes/batches/");
+        browser.script("window.sameBatchPage = true;");
+
+        // Chunks of 10,000 are committed one by one, and the page asks every second: it shows a part done first.
+        String partway = browser.waitUntil(d -> {
+            String text = (String) browser.script("var e = document.getElementById('batch-progress-text'); return e ? e.textContent.trim() : null;");
+            if (text == null || !text.matches("[0-9,]+ of [0-9,]+")) return null;
+            int done = Integer.parseInt(text.substring(0, text.indexOf(' ')).replace(",", ""));
+            return done > 0 && done < count ? text : null;
+        }, Duration.ofSeconds(60));
+        assertThat(partway).endsWith(" of " + count);
+        assertThat(browser.text("#batch-status")).isEqualTo("RUNNING");
+        browser.shoot("codes-batch-running");
+
+        browser.waitForText("#batch-status", "DONE", Duration.ofSeconds(120));
+        browser.waitForText("#batch-progress-text", count + " of " + count, Duration.ofSeconds(5));
+        assertThat(browser.script("return window.sameBatchPage === true;")).as("the bar moved without a reload").isEqualTo(true);
+    }
+
+    @Test
     void anAddedCodeIsDeactivatedFromItsPageAndCheckoutThenRejectsIt() {
         String code = code("SOLO");
         browser.signIn(Api.MARKETER_KEY);
