@@ -86,6 +86,9 @@ public class CodesPage {
             PlainForm.Spec.text("maxUses", "Uses per code", "Leave empty for no limit."),
             PlainForm.Spec.text("expiresAt", "Expires at", "A date-time with offset; empty: never."));
 
+    /** The status that tells htmx to stop polling, with content it still swaps in. */
+    static final int GONE_STOP_POLLING = 286;
+
     private final PromotionCodeResource codeApi;
     private final PromotionCodeBatchResource batchApi;
     private final CodeBatchResource batches;
@@ -188,7 +191,10 @@ public class CodesPage {
         try {
             return Response.ok(CodePages.codesBatch$progress(BatchView.of(status(batchId)))).build();
         } catch (NotFoundException e) {
-            return missing(request, e, "No such code batch");
+            // 286 is htmx's "stop polling": a batch whose promotion was deleted meanwhile is gone for good.
+            return Response.status(GONE_STOP_POLLING).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity("""
+                    <section id="batch-live"><p class="error" role="alert" id="batch-gone">This batch is gone: its promotion \
+                    was deleted, and its codes with it.</p></section>""").build();
         }
     }
 

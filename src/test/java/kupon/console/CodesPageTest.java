@@ -165,6 +165,9 @@ class CodesPageTest {
         String page = browser().when().get("/console/codes/batches/batch-nope").then().statusCode(404)
                 .contentType(ContentType.HTML).extract().asString();
         assertThat(Html.text(page, "problem")).contains("No code batch");
+        String progress = browser().when().get("/console/codes/batches/batch-nope/progress").then()
+                .statusCode(286).extract().asString();
+        assertThat(Html.text(progress, "batch-gone")).contains("This batch is gone");
     }
 
     @Test

@@ -161,5 +161,8 @@ class ConsoleBrowserTest {
         browser.open("/console/analytics?currency=NOK");
         browser.waitFor("#analytics-promotions");
         browser.shoot("analytics");
+        browser.open("/console/analytics/compare?promotions=" + id + "&currency=NOK");
+        assertThat(browser.waitFor("#analytics-compare").getText()).contains(id).contains("90.00");
+        browser.shoot("analytics-compare");
     }
 }

@@ -223,5 +223,6 @@ class ConsoleTasksBrowserTest {
         assertThat(browser.text("h1")).isEqualTo("Not allowed");
         assertThat(browser.text("[role=alert]")).startsWith("This page needs an admin key; you signed in as");
         assertThat(browser.has("#blocks, #block-submit, #events")).isFalse();
+        browser.shoot("not-allowed");
     }
 }
