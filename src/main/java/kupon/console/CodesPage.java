@@ -117,29 +117,15 @@ public class CodesPage {
         String promotionId = in.text("promotionId");
         CodeService.NewCode newCode = new CodeService.NewCode(form.getFirst("code"), in.whole("maxUses"), in.whole("perCustomer"),
                 in.text("customerId"), in.text("email"), in.instant("startsAt"), in.instant("expiresAt"));
-        List<FieldError> errors = new ArrayList<>(in.errors);
-        int status = 422;
-        if (promotionId == null) errors.add(new FieldError("promotionId", "is required"));
-        else FieldLimits.text("promotionId", promotionId, FieldLimits.ID, errors);
-        if (errors.isEmpty()) {
-            try {
-                Response created = codeApi.create(promotionId, newCode);
-                if (created.getStatus() == 201) {
-                    return Response.seeOther(URI.create("/console/codes/lookup?code=" + PromotionsPage.enc(newCode.code().strip())
-                            + "&done=created")).build();
-                }
-                status = created.getStatus();
-                errors.add(new FieldError("code", message(created.getEntity(), "The code exists already")));
-            } catch (InvalidRequestException e) {
-                status = e.status();
-                errors.addAll(e.errors());
-            } catch (NotFoundException e) {
-                status = 404;
-                errors.add(new FieldError("promotionId", message(e.getResponse().getEntity(), "No such promotion")));
-            }
-        }
-        return Response.status(status).entity(page(Frame.of(request, "codes", "Codes"),
-                PlainForm.of("add-code", ADD_CODE, PlainForm.values(form), errors), PlainForm.of("batch", BATCH, Map.of(), List.of()),
+        Sent sent = send(promotionId, in.errors, id -> {
+            Response created = codeApi.create(id, newCode);
+            return created.getStatus() == 201
+                    ? Sent.to("/console/codes/lookup?code=" + PromotionsPage.enc(newCode.code().strip()) + "&done=created")
+                    : Sent.refused(created.getStatus(), new FieldError("code", message(created.getEntity(), "The code exists already")));
+        });
+        if (sent.next() != null) return Response.seeOther(sent.next()).build();
+        return Response.status(sent.status()).entity(page(Frame.of(request, "codes", "Codes"),
+                PlainForm.of("add-code", ADD_CODE, PlainForm.values(form), sent.errors()), PlainForm.of("batch", BATCH, Map.of(), List.of()),
                 "")).build();
     }
 
@@ -152,25 +138,41 @@ public class CodesPage {
         String promotionId = in.text("promotionId");
         CodeBatchService.NewBatch batch = new CodeBatchService.NewBatch(in.whole("count"), in.text("pattern"), in.text("charset"),
                 in.whole("maxUses"), null, null, in.instant("expiresAt"));
-        List<FieldError> errors = new ArrayList<>(in.errors);
-        int status = 422;
+        Sent sent = send(promotionId, in.errors,
+                id -> Sent.to("/console/codes/batches/" + ((BatchStatus) batchApi.start(id, batch).getEntity()).batchId()));
+        if (sent.next() != null) return Response.seeOther(sent.next()).build();
+        return Response.status(sent.status()).entity(page(Frame.of(request, "codes", "Codes"),
+                PlainForm.of("add-code", ADD_CODE, Map.of(), List.of()), PlainForm.of("batch", BATCH, PlainForm.values(form), sent.errors()),
+                "")).build();
+    }
+
+    /** A form's trip to the API: where the browser goes next, or the status and the errors to show at the form. */
+    private record Sent(URI next, int status, List<FieldError> errors) {
+        static Sent to(String next) {
+            return new Sent(URI.create(next), 303, List.of());
+        }
+
+        static Sent refused(int status, FieldError error) {
+            return new Sent(null, status, List.of(error));
+        }
+    }
+
+    /**
+     * Sends a form about a promotion to the API once the form itself is right; the API's refusals become errors at
+     * the form's fields, an unknown promotion at its id.
+     */
+    private static Sent send(String promotionId, List<FieldError> formErrors, java.util.function.Function<String, Sent> call) {
+        List<FieldError> errors = new ArrayList<>(formErrors);
         if (promotionId == null) errors.add(new FieldError("promotionId", "is required"));
         else FieldLimits.text("promotionId", promotionId, FieldLimits.ID, errors);
-        if (errors.isEmpty()) {
-            try {
-                BatchStatus started = (BatchStatus) batchApi.start(promotionId, batch).getEntity();
-                return Response.seeOther(URI.create("/console/codes/batches/" + started.batchId())).build();
-            } catch (InvalidRequestException e) {
-                status = e.status();
-                errors.addAll(e.errors());
-            } catch (NotFoundException e) {
-                status = 404;
-                errors.add(new FieldError("promotionId", message(e.getResponse().getEntity(), "No such promotion")));
-            }
+        if (!errors.isEmpty()) return new Sent(null, 422, errors);
+        try {
+            return call.apply(promotionId);
+        } catch (InvalidRequestException e) {
+            return new Sent(null, e.status(), e.errors());
+        } catch (NotFoundException e) {
+            return Sent.refused(404, new FieldError("promotionId", message(e.getResponse().getEntity(), "No such promotion")));
         }
-        return Response.status(status).entity(page(Frame.of(request, "codes", "Codes"),
-                PlainForm.of("add-code", ADD_CODE, Map.of(), List.of()), PlainForm.of("batch", BATCH, PlainForm.values(form), errors),
-                "")).build();
     }
 
     @GET
