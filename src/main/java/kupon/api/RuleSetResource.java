@@ -141,7 +141,7 @@ public class RuleSetResource {
         if (fileName != null) fileName = fileName(fileName);
         List<FieldError> problems = new ArrayList<>();
         if (file == null) problems.add(new FieldError("file", "is required: the rule file as a multipart part named 'file'"));
-        if (fileName == null || !FILE_NAME.matcher(fileName).matches()) {
+        if (!isFileName(fileName)) {
             problems.add(new FieldError("name", "must be a file name of letters, digits, '.', '_' or '-', e.g. \"volume-tiers.xlsx\""));
         }
         RuleSourceKind kind = fileName == null ? null : RuleSourceKind.ofFileName(fileName);
@@ -258,6 +258,11 @@ public class RuleSetResource {
         boolean changed = result instanceof ReloadResult.Activated;
         RuleSet ruleSet = changed ? ((ReloadResult.Activated) result).ruleSet() : ((ReloadResult.Unchanged) result).ruleSet();
         return Response.ok(new Reloaded(ruleSet.version(), changed, restores, endedRollbackTo)).build();
+    }
+
+    /** Whether {@code name} may name an uploaded rule file: letters, digits, '.', '_' and '-', at most 100. */
+    public static boolean isFileName(String name) {
+        return name != null && FILE_NAME.matcher(name).matches();
     }
 
     /** A file name as uploaded, from either form ({@code x.csv} or {@code uploaded/x.csv}). */

@@ -148,7 +148,8 @@ public class ConsoleFilter implements ContainerRequestFilter, ContainerResponseF
         return null;
     }
 
-    private static Response page(int status, String message) {
+    /** A console problem page: the message, with what to do next, as HTML with that status. */
+    static Response page(int status, String message) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(Pages.problem(message).render()).build();
     }

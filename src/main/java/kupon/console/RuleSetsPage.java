@@ -156,7 +156,7 @@ public class RuleSetsPage {
         String fileName = form.getFirst("name");
         String carts = Optional.ofNullable(form.getFirst("carts")).orElse("");
         Optional<RuleSource> file = draftFile(draftId, fileName);
-        if (file.isEmpty()) return draftGone(request);
+        if (file.isEmpty()) return draftGone();
         List<GeneratedRule> rules = RuleSetAuthoring.generatedRules(file.get());
         List<String> errors = new ArrayList<>();
         SimulationResource.SimulationResult result = null;
@@ -185,7 +185,7 @@ public class RuleSetsPage {
     public Response publish(@PathParam("draftId") String draftId, MultivaluedMap<String, String> form, @Context ContainerRequestContext request) {
         String fileName = form.getFirst("name");
         Optional<RuleSource> file = draftFile(draftId, fileName);
-        if (file.isEmpty()) return draftGone(request);
+        if (file.isEmpty()) return draftGone();
         Response stored = api.store(fileName, file.get().kind(), file.get().content(), false, request);
         if (stored.getStatus() == 201 && stored.getEntity() instanceof RuleSetResource.Uploaded uploaded) {
             return Response.seeOther(URI.create("/console/rulesets?done=published&version=" + uploaded.version())).build();
@@ -199,8 +199,7 @@ public class RuleSetsPage {
         try {
             return api.downloadFile(name);
         } catch (WebApplicationException e) {
-            return Response.status(404).entity(Pages.problem("No uploaded rule file by that name serves now; the rule sets page lists those that do."))
-                    .type(MediaType.TEXT_HTML_TYPE).build();
+            return ConsoleFilter.page(404, "No uploaded rule file by that name serves now; the rule sets page lists those that do.");
         }
     }
 
@@ -259,7 +258,7 @@ public class RuleSetsPage {
 
     /** Draft ids are ours ("draft-" and 13 hex digits or dashes): anything else is not looked for. */
     private Optional<RuleSource> draftFile(String draftId, String fileName) {
-        if (!draftId.matches("draft-[0-9a-f-]{1,20}") || fileName == null || !fileName.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
+        if (!draftId.matches("draft-[0-9a-f-]{1,20}") || !RuleSetResource.isFileName(fileName)) {
             return Optional.empty();
         }
         return authoring.draftFile(draftId, fileName);
@@ -271,20 +270,18 @@ public class RuleSetsPage {
             return rejected(frame, name, errors.message(), errors.errors(), answer.getStatus());
         }
         String message = answer.getEntity() instanceof ApiError error ? error.message() : "That did not work; try again.";
-        return Response.status(answer.getStatus()).entity(Pages.problem(message)).type(MediaType.TEXT_HTML_TYPE).build();
+        return ConsoleFilter.page(answer.getStatus(), message);
     }
 
     private static Response rejected(Frame frame, String name, String message, List<RuleError> errors, int status) {
         return Response.status(status).entity(RuleSetPages.rulesetRejected(frame, new Rejected(name, message, errors))).build();
     }
 
-    private static Response draftGone(ContainerRequestContext request) {
-        return Response.status(404).entity(Pages.problem("That dry run is not known (or not for that file name). Upload the file again."))
-                .type(MediaType.TEXT_HTML_TYPE).build();
+    private static Response draftGone() {
+        return ConsoleFilter.page(404, "That dry run is not known (or not for that file name). Upload the file again.");
     }
 
     private static Response noVersion(long n) {
-        return Response.status(404).entity(Pages.problem("There is no rule set version " + n + "; the rule sets page lists the versions."))
-                .type(MediaType.TEXT_HTML_TYPE).build();
+        return ConsoleFilter.page(404, "There is no rule set version " + n + "; the rule sets page lists the versions.");
     }
 }
