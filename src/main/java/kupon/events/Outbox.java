@@ -49,16 +49,22 @@ public class Outbox {
         add(c, List.of(event));
     }
 
-    /** An event not yet handed to the webhooks: what the dispatcher fans out. */
-    record Taken(long seq, String type, String subject) {
+    /** An event not yet handed to the webhooks, as stored: what the dispatcher fans out and sends. */
+    record Taken(long seq, String id, String type, String subject, Instant time, String data) {
     }
 
-    /** Marks up to {@code limit} committed events as handed over, in the dispatcher's transaction, and returns them. */
+    /**
+     * Marks up to {@code limit} committed events as handed over, in the dispatcher's transaction, and returns them in
+     * event order. Should that transaction not commit, they are handed over again: delivered at least once.
+     */
     static List<Taken> takeNew(Connection c, int limit) throws SQLException {
-        return Sql.list(c, """
+        List<Taken> taken = Sql.list(c, """
                 UPDATE event_outbox SET fanned_out = true
                  WHERE seq IN (SELECT seq FROM event_outbox WHERE NOT fanned_out ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED)
-                RETURNING seq, type, subject""", row -> new Taken(row.getLong(1), row.getString(2), row.getString(3)), limit);
+                RETURNING seq, id, type, subject, time, data""",
+                row -> new Taken(row.getLong(1), row.getString(2), row.getString(3), row.getString(4), Sql.instant(row, "time"),
+                        row.getString(6)), limit);
+        return taken.stream().sorted(java.util.Comparator.comparingLong(Taken::seq)).toList();
     }
 
     /** Drops handed-over events no delivery needs: none was made of them, or they are older than {@code before} and done. */

@@ -40,6 +40,11 @@ public class Webhooks {
                 Webhooks::row);
     }
 
+    /** The webhooks that receive events, read in the dispatcher's transaction. */
+    static List<Webhook> active(java.sql.Connection c) throws SQLException {
+        return Sql.list(c, "SELECT * FROM webhook WHERE deleted_at IS NULL ORDER BY created_at, id", Webhooks::row);
+    }
+
     public Optional<Webhook> find(String id) {
         return sql.one("Reading webhook " + id, "SELECT * FROM webhook WHERE id = ? AND deleted_at IS NULL", Webhooks::row, id);
     }

@@ -12,11 +12,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntUnaryOperator;
 
-/** A webhook receiver for tests: records every delivery and answers with the status {@code answer} gives the n-th. */
+/**
+ * A webhook receiver for tests: records every delivery and answers the n-th with the status {@code answer} gives, after
+ * {@code delayMillis} (each on its own thread, so one slow answer holds up no other). A 3xx answer points elsewhere on
+ * the same server, where anything that follows it is recorded in {@link #followed()}.
+ */
 final class Receiver implements AutoCloseable {
 
     /** One delivery as it arrived: the raw body and the signature header. */
-    record Delivery(String body, String signature, String contentType, int answered) {
+    record Delivery(String body, String signature, String contentType, int answered, java.time.Instant arrived) {
         JsonPath json() {
             return new JsonPath(body);
         }
@@ -26,17 +30,42 @@ final class Receiver implements AutoCloseable {
     private final List<Delivery> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger count = new AtomicInteger();
 
+    private final List<String> followed = new CopyOnWriteArrayList<>();
+
     Receiver(IntUnaryOperator answer) throws IOException {
+        this(answer, n -> 0);
+    }
+
+    Receiver(IntUnaryOperator answer, IntUnaryOperator delayMillis) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.createContext("/hook", exchange -> {
+            java.time.Instant arrived = java.time.Instant.now();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            int status = answer.applyAsInt(count.getAndIncrement());
+            int n = count.getAndIncrement();
+            int status = answer.applyAsInt(n);
             received.add(new Delivery(body, exchange.getRequestHeaders().getFirst("Kupon-Signature"),
-                    exchange.getRequestHeaders().getFirst("Content-Type"), status));
+                    exchange.getRequestHeaders().getFirst("Content-Type"), status, arrived));
+            try {
+                Thread.sleep(delayMillis.applyAsInt(n));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (status >= 300 && status < 400) exchange.getResponseHeaders().add("Location", "/elsewhere");
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
+        server.createContext("/elsewhere", exchange -> {
+            followed.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
         server.start();
+    }
+
+    /** What arrived by following a redirect: nothing should. */
+    List<String> followed() {
+        return List.copyOf(followed);
     }
 
     String url() {

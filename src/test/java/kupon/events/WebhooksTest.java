@@ -121,13 +121,60 @@ class WebhooksTest {
         // The cancel was never sent before the placed order was taken.
         List<String> sent = receiver.all().stream().filter(d -> d.body().contains(orderId)).map(d -> d.json().getString("type")).toList();
         assertThat(sent.indexOf("order.cancelled")).isGreaterThan(sent.lastIndexOf("order.placed"));
+        // The log is written when the dispatcher's pass commits, just after the receiver took the event.
+        assertThat(awaitDelivered(orderId)).containsEntry("type", "order.placed").containsEntry("attempts", 3).containsEntry("lastStatus", 200);
+    }
+
+    @Test
+    void aRedirectIsNotFollowedButRetriedAtTheRegisteredUrl() throws Exception {
+        subscribe(new Receiver(n -> n == 0 ? 307 : 200), "order.placed");
+        String orderId = placeOrder();
+
+        List<Receiver.Delivery> about = await(() -> receiver.accepted("order/" + orderId), 1);
+        assertThat(receiver.followed()).isEmpty();
+        assertThat(receiver.all()).extracting(Receiver.Delivery::answered).startsWith(307);
+        assertThat(awaitDelivered(orderId)).containsEntry("attempts", 2).containsEntry("lastStatus", 200);
+        assertThat(about).hasSize(1);
+    }
+
+    @Test
+    void aReceiverThatDoesNotAnswerWithinTheTimeoutIsCutOffAndTriedAgain() throws Exception {
+        // The first answer would take 15 s; the delivery timeout is 5 s, and the next try 1 s after that.
+        subscribe(new Receiver(n -> 200, n -> n == 0 ? 15_000 : 0), "order.placed");
+        String orderId = placeOrder();
+
+        List<Receiver.Delivery> arrivals = await(() -> receiver.all().stream()
+                .filter(d -> ("order/" + orderId).equals(d.json().getString("subject"))).toList(), 2);
+        assertThat(arrivals.get(0).json().getString("id")).isEqualTo(arrivals.get(1).json().getString("id"));
+        assertThat(Duration.between(arrivals.get(0).arrived(), arrivals.get(1).arrived())).isBetween(Duration.ofSeconds(5), Duration.ofSeconds(12));
+        Map<String, Object> delivery = awaitDelivered(orderId);
+        assertThat(delivery).containsEntry("attempts", 2).containsEntry("lastStatus", 200);
+    }
+
+    private String placeOrder() {
+        String orderId = "ord-" + UUID.randomUUID();
+        Api.checkout().body(shop.checkout("""
+                {"orderId": "%s", "cart": {"currency": "USD", "lines": [{"id": "a", "sku": "MUG", "quantity": 1, "unitPrice": "9.00"}]}}"""
+                .formatted(orderId))).when().post("/api/v1/orders").then().statusCode(201);
+        return orderId;
+    }
+
+    /** The delivery of an order's {@code order.placed} as the webhook's delivery log shows it. */
+    private Map<String, Object> deliveryOf(String orderId) {
         JsonPath log = Api.admin().when().get("/api/v1/webhooks/" + webhook + "/deliveries").then().statusCode(200).extract().jsonPath();
-        List<Map<String, Object>> placed = log.getList("findAll { it.subject == 'order/" + orderId + "' && it.type == 'order.placed' }");
-        assertThat(placed).singleElement().satisfies(d -> {
-            assertThat(d.get("status")).isEqualTo("DELIVERED");
-            assertThat(d.get("attempts")).isEqualTo(3);
-            assertThat(d.get("lastStatus")).isEqualTo(200);
-        });
+        return log.getMap("find { it.subject == 'order/" + orderId + "' && it.type == 'order.placed' }");
+    }
+
+    /** That delivery once the log says DELIVERED, waiting up to 20 s. */
+    private Map<String, Object> awaitDelivered(String orderId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        Map<String, Object> delivery = deliveryOf(orderId);
+        while ((delivery == null || !"DELIVERED".equals(delivery.get("status"))) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            delivery = deliveryOf(orderId);
+        }
+        assertThat(delivery).as("the delivery log within 20 s").isNotNull().containsEntry("status", "DELIVERED");
+        return delivery;
     }
 
     @Test
