@@ -35,11 +35,13 @@ final class OrderLedger {
     }
 
     /**
-     * Inserts the order row and its lines in one statement (one round trip); false, and nothing written, when an
-     * order with this id exists (checked by the primary key, so concurrent copies cannot both insert).
+     * Inserts the order row, its lines and what it consumes ({@code used}, what a cancel gives back) in one statement
+     * (one round trip); false, and nothing written, when an order with this id exists (checked by the primary key, so
+     * concurrent copies cannot both insert). The usage rows go in before the counters move: should a counter refuse,
+     * the transaction rolls back and they go with it.
      */
-    static boolean insertOrderAndLines(Connection c, String orderId, String requestHash, CheckoutRequest request,
-                                       Evaluation evaluation, String response) throws SQLException {
+    static boolean insertOrder(Connection c, String orderId, String requestHash, CheckoutRequest request,
+                               Evaluation evaluation, String response, List<UsageRecord> used) throws SQLException {
         PricingResult p = evaluation.pricing();
         Evaluation.Shopper who = evaluation.shopper();
         Map<String, CheckoutRequest.LineInput> inputs = request.cart().lines().stream()
@@ -74,7 +76,10 @@ final class OrderLedger {
                     INSERT INTO order_line (order_id, line_id, sku, quantity, unit_price, unit_cost, subtotal, discount, total)
                     SELECT placed.order_id, l.*
                       FROM placed, unnest(?::text[], ?::text[], ?::int[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[])
-                           AS l (line_id, sku, quantity, unit_price, unit_cost, subtotal, discount, total))
+                           AS l (line_id, sku, quantity, unit_price, unit_cost, subtotal, discount, total)),
+                usage AS (
+                    INSERT INTO order_usage (order_id, subject, scope, key, amount)
+                    SELECT placed.order_id, u.* FROM placed, unnest(?::text[], ?::text[], ?::text[], ?::numeric[]) AS u (subject, scope, key, amount))
                 SELECT count(*) FROM placed""")) {
             Sql.bind(insert, orderId, requestHash, who.customerId(), who.email(), who.ip(), who.channel(), who.source(),
                     who.campaign(), p.currency().getCurrencyCode(), p.subtotal().amount(), p.discountTotal().amount(),
@@ -82,7 +87,11 @@ final class OrderLedger {
                     evaluation.ruleSetVersion(), response, evaluation.evaluatedAt(), who.deviceId(), who.addressHash(),
                     c.createArrayOf("text", ids), c.createArrayOf("text", skus), c.createArrayOf("int4", quantities),
                     c.createArrayOf("numeric", unitPrices), c.createArrayOf("numeric", unitCosts),
-                    c.createArrayOf("numeric", subtotals), c.createArrayOf("numeric", discounts), c.createArrayOf("numeric", totals));
+                    c.createArrayOf("numeric", subtotals), c.createArrayOf("numeric", discounts), c.createArrayOf("numeric", totals),
+                    c.createArrayOf("text", used.stream().map(u -> u.subject().stored()).toArray()),
+                    c.createArrayOf("text", used.stream().map(u -> u.scope().name()).toArray()),
+                    c.createArrayOf("text", used.stream().map(UsageRecord::key).toArray()),
+                    c.createArrayOf("numeric", used.stream().map(UsageRecord::amount).toArray()));
             try (ResultSet row = insert.executeQuery()) {
                 row.next();
                 return row.getInt(1) == 1;
@@ -137,20 +146,6 @@ final class OrderLedger {
                 "INSERT INTO order_experiment (order_id, promotion_id, customer_key, held_out) VALUES (?, ?, ?, ?)")) {
             for (Evaluation.Exposure exposure : evaluation.exposures()) {
                 Sql.bind(insert, orderId, exposure.promotionId(), exposure.customerKey(), exposure.heldOut());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-    }
-
-    static void recordUsage(Connection c, String orderId, List<UsageRecord> used) throws SQLException {
-        if (used.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO order_usage (order_id, subject, scope, key, amount) VALUES (?, ?, ?, ?, ?)")) {
-            for (UsageRecord u : used) {
-                Sql.bind(insert, orderId, u.subject().stored(), u.scope(), u.key(), u.amount());
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -185,34 +185,33 @@ public class OrderService {
     }
 
     private void commit(Connection c, OrderRequest request, String requestHash, Evaluation evaluation, String answer) throws SQLException {
-        if (!OrderLedger.insertOrderAndLines(c, request.orderId(), requestHash, request.checkout(), evaluation, answer)) {
-            throw new OrderIdTaken();
-        }
-        List<OrderLedger.UsageRecord> used = new ArrayList<>();
         // Codes first, then counters, each in a fixed order: concurrent orders lock in one global order and never deadlock.
         List<Evaluation.PlannedUse> uses = new ArrayList<>(evaluation.plannedUses());
         uses.sort(Comparator.comparing(Evaluation.PlannedUse::promotionId));
-        for (Evaluation.PlannedUse use : uses.stream().filter(u -> u.code() != null)
-                .sorted(Comparator.comparing(u -> u.code().code())).toList()) {
-            if (!codes.consume(c, use.code().code())) throw new LimitTaken();
-            // What a cancel gives back.
-            used.add(new OrderLedger.UsageRecord(UsageKey.Subject.code(use.code().code()), UsageKey.Scope.TOTAL, "", BigDecimal.ZERO));
-        }
+        List<String> codesUsed = uses.stream().filter(u -> u.code() != null).map(u -> u.code().code()).sorted().toList();
         record Step(UsageLimit limit, BigDecimal amount) {
         }
         List<Step> steps = new ArrayList<>();
         uses.forEach(use -> use.limits().forEach(limit -> steps.add(new Step(limit, limit.budget() == null ? BigDecimal.ZERO : use.amount()))));
         steps.sort(Comparator.comparing(Step::limit, Comparator.comparing(UsageLimit::key)));
+        // What a cancel gives back, written with the order: if a code or counter below refuses, all of it rolls back.
+        List<OrderLedger.UsageRecord> used = new ArrayList<>();
+        codesUsed.forEach(code -> used.add(new OrderLedger.UsageRecord(UsageKey.Subject.code(code), UsageKey.Scope.TOTAL, "", BigDecimal.ZERO)));
+        steps.forEach(step -> used.add(new OrderLedger.UsageRecord(step.limit().key().subject(), step.limit().key().scope(),
+                step.limit().key().key(), step.amount())));
+        if (!OrderLedger.insertOrder(c, request.orderId(), requestHash, request.checkout(), evaluation, answer, used)) {
+            throw new OrderIdTaken();
+        }
+        for (String code : codesUsed) {
+            if (!codes.consume(c, code)) throw new LimitTaken();
+        }
         List<Outbox.Event> events = new ArrayList<>(OrderEvents.placed(request.orderId(), evaluation, Instant.now()));
         for (Step step : steps) {
             Usage after = ledger.consume(c, step.limit(), step.amount()).orElseThrow(LimitTaken::new);
-            UsageKey key = step.limit().key();
-            used.add(new OrderLedger.UsageRecord(key.subject(), key.scope(), key.key(), step.amount()));
             events.addAll(OrderEvents.crossings(step.limit(), after, step.amount(), request.orderId()));
         }
         outbox.add(c, events);
         OrderLedger.insertPromotions(c, request.orderId(), evaluation);
-        OrderLedger.recordUsage(c, request.orderId(), used);
         OrderLedger.insertExperiments(c, request.orderId(), evaluation);
         if (counting.enabled()) OrderFeed.note(c, request.orderId(), OrderFeed.Change.PLACED);
     }
