@@ -51,6 +51,7 @@ bench: package
 	java $(BENCH_OPTS) -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" kupon.bench.FraudBenchmark
 	java $(BENCH_OPTS) -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" kupon.bench.AnalyticsBenchmark
 	java $(BENCH_OPTS) -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" kupon.bench.WebhooksBenchmark
+	java $(BENCH_OPTS) -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" kupon.bench.DeliveryClientBenchmark
 	java $(BENCH_OPTS) -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" kupon.bench.ConsoleBenchmark
 
 ## Every console page with 10,000 promotions and 1,000,000 orders, p95 against 200 ms (about 5 minutes; results in
@@ -64,9 +65,11 @@ bench-analytics: package
 	java $(BENCH_OPTS) -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" kupon.bench.AnalyticsBenchmark
 
 ## Orders per second with a webhook subscribed to every event (receiver answering in 50 ms) against none, and the
-## delivery delay over 10,000 events; results in target/bench/webhooks.md, explained in docs/benchmarks.md.
+## delivery delay over 10,000 events, then the CPU one delivery costs the sender with the JDK's and Vert.x's HTTP
+## clients; results in target/bench/webhooks.md and delivery-client.md, explained in docs/benchmarks.md.
 bench-webhooks: package
 	java $(BENCH_OPTS) -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" kupon.bench.WebhooksBenchmark
+	java $(BENCH_OPTS) -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" kupon.bench.DeliveryClientBenchmark
 
 ## One 500-line cart of 100 units per line (58 KB) over HTTP, p50 and p99 against the 20 ms target, and the pricing
 ## core alone on it against the per-unit reference (about 2 minutes; results in target/bench/cart.md).

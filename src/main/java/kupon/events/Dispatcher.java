@@ -85,8 +85,8 @@ public class Dispatcher {
     private final Webhooks webhooks;
     private final Vertx vertx;
     /**
-     * Vert.x's client on the service's own event loops: about 55 µs of CPU per delivery where the JDK's
-     * {@code java.net.http} client took over 1 ms (docs/benchmarks.md "Webhooks"), and that CPU is checkout's.
+     * Vert.x's client on the service's own event loops: about 40 µs of CPU per delivery where the JDK's
+     * {@code java.net.http} client took 0.7–1 ms (docs/benchmarks.md "Webhooks"), and that CPU is checkout's.
      */
     private final HttpClient http;
     private final ScheduledExecutorService dispatcher = BackgroundThread.named("event-dispatch");
@@ -94,7 +94,9 @@ public class Dispatcher {
 
     public Dispatcher(Sql sql, ObjectMapper json, EventsConfig config, Webhooks webhooks, Vertx vertx) {
         this.vertx = vertx;
-        this.http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
+        // An idle connection is dropped after 4 s, before most receivers drop it themselves (Node.js servers after 5 s):
+        // reusing one the receiver is closing fails that delivery, which is then only retried a second later.
+        this.http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setKeepAliveTimeout(4),
                 new PoolOptions().setHttp1MaxSize(CONNECTIONS));
         this.sql = sql;
         this.json = json;
