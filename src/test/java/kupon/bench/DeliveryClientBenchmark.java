@@ -1,6 +1,5 @@
 package kupon.bench;
 
-import com.sun.net.httpserver.HttpServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientOptions;
@@ -9,7 +8,6 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 
 import java.lang.management.ManagementFactory;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
@@ -45,21 +42,9 @@ public final class DeliveryClientBenchmark {
         new DeliveryClientBenchmark().run();
     }
 
-    /** The receiver of the webhooks benchmark: answers every POST after 50 ms. */
+    /** The receiver of the webhooks benchmark, in its own process. */
     private static void receiver(int port) throws Exception {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
-        server.setExecutor(Executors.newFixedThreadPool(256));
-        server.createContext("/hook", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        server.start();
+        SlowReceiver.start(port, body -> { });
         System.out.println("ready");
     }
 

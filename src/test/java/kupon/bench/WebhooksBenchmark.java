@@ -3,8 +3,6 @@ package kupon.bench;
 import com.sun.net.httpserver.HttpServer;
 import kupon.support.ServiceProcess;
 
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,26 +45,15 @@ public final class WebhooksBenchmark {
     }
 
     private void run() throws Exception {
-        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
-        receiver.setExecutor(Executors.newFixedThreadPool(256));
-        receiver.createContext("/hook", exchange -> {
+        HttpServer receiver = SlowReceiver.start(0, body -> {
             long arrived = System.currentTimeMillis() * 1000;
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Matcher time = TIME.matcher(body);
             if (time.find()) {
                 Instant at = Instant.parse(time.group(1));
                 delaysMicros.add(arrived - (at.getEpochSecond() * 1_000_000 + at.getNano() / 1000));
             }
             received.incrementAndGet();
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
         });
-        receiver.start();
         String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
 
         Path work = Files.createTempDirectory("kupon-bench-webhooks-");
