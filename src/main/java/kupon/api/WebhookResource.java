@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.Response;
 import kupon.auth.Allowed;
 import kupon.auth.ApiKeyFilter;
 import kupon.auth.Role;
-import kupon.events.Dispatcher;
+import kupon.events.DeliveryLog;
 import kupon.events.EventType;
 import kupon.events.Webhook;
 import kupon.events.Webhooks;
@@ -43,11 +43,11 @@ public class WebhookResource {
     }
 
     private final Webhooks webhooks;
-    private final Dispatcher dispatcher;
+    private final DeliveryLog deliveryLog;
 
-    public WebhookResource(Webhooks webhooks, Dispatcher dispatcher) {
+    public WebhookResource(Webhooks webhooks, DeliveryLog deliveryLog) {
         this.webhooks = webhooks;
-        this.dispatcher = dispatcher;
+        this.deliveryLog = deliveryLog;
     }
 
     @POST
@@ -123,7 +123,7 @@ public class WebhookResource {
 
     @GET
     @Path("/{id}/deliveries")
-    public List<Dispatcher.Delivery> deliveries(@PathParam("id") String id, @QueryParam("before") String before,
+    public List<DeliveryLog.Delivery> deliveries(@PathParam("id") String id, @QueryParam("before") String before,
                                                 @QueryParam("limit") String limit) {
         List<FieldError> errors = new ArrayList<>();
         Long below = null;
@@ -141,7 +141,7 @@ public class WebhookResource {
         }
         if (!errors.isEmpty()) throw new InvalidRequestException(400, errors);
         if (webhooks.list().stream().noneMatch(w -> w.id().equals(id))) throw notFound(id);
-        return dispatcher.deliveries(id, below, pageSize);
+        return deliveryLog.deliveries(id, below, pageSize);
     }
 
     private static NotFoundException notFound(String id) {
