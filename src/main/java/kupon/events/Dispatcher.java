@@ -329,19 +329,12 @@ public class Dispatcher {
             Sql.update(c, """
                     INSERT INTO webhook_delivery (webhook_id, event_seq, subject, status, attempts, last_status, last_error,
                                                   created_at, next_attempt_at, delivered_at)
-                    SELECT u.id, u.seq, u.subject, u.status, u.attempts, u.code, u.error, ?, u.next,
+                    SELECT u.id, u.seq, u.subject, u.status, u.attempts, u.code, u.error, now(), u.next,
                            CASE WHEN u.status = 'DELIVERED' THEN now() END
                       FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::int[], ?::int[], ?::text[], ?::timestamptz[])
                            AS u (id, seq, subject, status, attempts, code, error, next)
-                    ON CONFLICT DO NOTHING""", prepend(now, inserted.columns()));
+                    ON CONFLICT DO NOTHING""", inserted.columns());
         }
-    }
-
-    private static Object[] prepend(Object first, Object[] rest) {
-        Object[] all = new Object[rest.length + 1];
-        all[0] = first;
-        System.arraycopy(rest, 0, all, 1, rest.length);
-        return all;
     }
 
     /** Deliveries to write, as the parallel arrays one {@code unnest} reads. */

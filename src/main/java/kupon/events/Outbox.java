@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -64,7 +65,7 @@ public class Outbox {
                 RETURNING seq, id, type, subject, time, data""",
                 row -> new Taken(row.getLong(1), row.getString(2), row.getString(3), row.getString(4), Sql.instant(row, "time"),
                         row.getString(6)), limit);
-        return taken.stream().sorted(java.util.Comparator.comparingLong(Taken::seq)).toList();
+        return taken.stream().sorted(Comparator.comparingLong(Taken::seq)).toList();
     }
 
     /** Drops handed-over events no delivery needs: none was made of them, or they are older than {@code before} and done. */

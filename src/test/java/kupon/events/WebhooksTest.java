@@ -151,6 +151,44 @@ class WebhooksTest {
         assertThat(delivery).containsEntry("attempts", 2).containsEntry("lastStatus", 200);
     }
 
+    @Test
+    void anHttpsReceiverWithAnUntrustedCertificateGetsNothing() throws Exception {
+        io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        try {
+            // A self-signed certificate for localhost, made by the JDK's keytool: no CA the JVM trusts signed it.
+            java.nio.file.Path keystore = java.nio.file.Files.createTempDirectory("kupon-tls-").resolve("receiver.p12");
+            Process keytool = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                    "-genkeypair", "-alias", "receiver", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2", "-dname", "CN=localhost",
+                    "-ext", "SAN=dns:localhost", "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", "changeit")
+                    .redirectErrorStream(true).start();
+            assertThat(keytool.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) && keytool.exitValue() == 0)
+                    .as("keytool made " + keystore).isTrue();
+            io.vertx.core.http.HttpServer server = vertx.createHttpServer(new io.vertx.core.http.HttpServerOptions().setSsl(true)
+                            .setKeyCertOptions(new io.vertx.core.net.PfxOptions().setPath(keystore.toString()).setPassword("changeit")))
+                    .requestHandler(request -> {
+                        requests.incrementAndGet();
+                        request.response().setStatusCode(200).end();
+                    })
+                    .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            webhook = Api.admin().body(Map.of("url", "https://localhost:" + server.actualPort() + "/hook", "events", List.of("order.placed"),
+                    "secret", SECRET)).when().post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
+            String orderId = placeOrder();
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            Map<String, Object> delivery = deliveryOf(orderId);
+            while ((delivery == null || delivery.get("lastError") == null) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                delivery = deliveryOf(orderId);
+            }
+            assertThat(delivery).as("a failed attempt in the log").isNotNull().containsEntry("status", "PENDING");
+            assertThat((String) delivery.get("lastError")).containsIgnoringCase("ssl");
+            assertThat(requests).hasValue(0);
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
     private String placeOrder() {
         String orderId = "ord-" + UUID.randomUUID();
         Api.checkout().body(shop.checkout("""
